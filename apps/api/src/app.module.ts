@@ -1,0 +1,60 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@rilon/audit';
+import { AppConfig, CoreConfigModule, loggerParams, ProblemFilter, RedisModule, validationProblem } from '@rilon/core';
+import { AccessGuard, IdentityModule, UserRateLimitGuard } from '@rilon/identity';
+import { LoggerModule } from 'nestjs-pino';
+import { rilonDataSourceOptions } from '../../../migrations/data-source';
+import { AuditApiModule } from './audit/audit-api.module';
+import { AuthApiModule } from './auth/auth-api.module';
+import { RequestContextMiddleware } from './http/request-context.middleware';
+import { NetworkApiModule } from './network/network-api.module';
+import { NotificationsApiModule } from './notifications/notifications-api.module';
+import { OpsModule } from './ops/ops.module';
+import { ReportsApiModule } from './reports/reports-api.module';
+
+/** The API process: HTTP edge over the domain libs. */
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config, 'api')),
+        TypeOrmModule.forRoot({ ...rilonDataSourceOptions(config.databaseUrl, 'rilon-api'), autoLoadEntities: false }),
+        RedisModule,
+        AuditModule,
+        IdentityModule,
+        AuthApiModule,
+        NetworkApiModule,
+        AuditApiModule,
+        ReportsApiModule,
+        NotificationsApiModule,
+        OpsModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_GUARD, useExisting: AccessGuard },
+        { provide: APP_GUARD, useExisting: UserRateLimitGuard },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            forbidUnknownValues: true,
+            transform: true,
+            transformOptions: { enableImplicitConversion: false },
+            validationError: { target: false, value: false },
+            exceptionFactory: validationProblem,
+          }),
+        },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+  }
+}

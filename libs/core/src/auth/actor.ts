@@ -1,0 +1,42 @@
+export type GlobalRole = 'admin' | 'auditor';
+export type TeamRole = 'lead' | 'officer' | 'observer';
+
+export interface TeamMembershipRef {
+  teamId: string;
+  role: TeamRole;
+}
+
+/**
+ * The caller, as the session check loaded it on this request from shared state.
+ * Services take it as an argument; nothing reads it from a global.
+ */
+export interface Actor {
+  userId: string;
+  sessionId: string;
+  email: string;
+  displayName: string;
+  memberCode: string;
+  globalRole: GlobalRole | null;
+  teams: TeamMembershipRef[];
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.globalRole === 'admin';
+}
+
+export function teamRole(actor: Actor, teamId: string): TeamRole | null {
+  return actor.teams.find((t) => t.teamId === teamId)?.role ?? null;
+}
+
+export function isLeadOf(actor: Actor, teamId: string): boolean {
+  return teamRole(actor, teamId) === 'lead';
+}
+
+/** Team ids where the actor leads, as the visibility rule needs them. */
+export function leadTeamIds(actor: Actor): string[] {
+  return actor.teams.filter((t) => t.role === 'lead').map((t) => t.teamId);
+}
+
+export function memberTeamIds(actor: Actor): string[] {
+  return actor.teams.map((t) => t.teamId);
+}

@@ -1,0 +1,166 @@
+import { createPublicKey, randomBytes } from 'node:crypto';
+
+/** Token signing material, resolved once at start. */
+export interface JwtConfig {
+  algorithm: 'HS256' | 'RS256' | 'ES256';
+  signingKey: string;
+  verifyKey: string;
+  issuer: string;
+  audience: string;
+  accessTtlSeconds: number;
+  refreshTtlSeconds: number;
+  generated: boolean;
+}
+
+/** The whole configuration of both processes, typed and validated at start. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  databaseUrl: string;
+  redisUrl: string;
+  port: number;
+  host: string;
+  publicUrl: string;
+  admin: { email?: string; password?: string; memberCode: string };
+  jwt: JwtConfig;
+  smtpUrl: string;
+  mailFrom: string;
+  queuePrefix: string;
+  webhookAllowPrivate: boolean;
+  workerHealthPort: number;
+  rateLimitPerMinute: number;
+  logLevel: string;
+  /** Longest a transaction may stay open; the audit sealer treats older gaps as rollbacks. */
+  maxTransactionSeconds: number;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Thrown with one line that says what to fix. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function url(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const raw = env[name] || fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL; expected e.g. ${fallback}`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);
+  }
+  if (!parsed.hostname && !parsed.searchParams.get('host')) {
+    throw new ConfigError(`${name} has no host; expected e.g. ${fallback}`);
+  }
+  return raw;
+}
+
+function bool(env: Env, name: string): boolean {
+  const raw = (env[name] ?? '').toLowerCase();
+  if (raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true' || raw === '1') return true;
+  throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
+}
+
+const WEAK_SECRETS = /^(secret|changeme|password|jwt[-_]?secret|test|dev)/i;
+
+function jwtConfig(env: Env, production: boolean): JwtConfig {
+  const base = {
+    issuer: env.JWT_ISSUER || 'rilon-portal',
+    audience: env.JWT_AUDIENCE || 'rilon-api',
+    accessTtlSeconds: 15 * 60,
+    refreshTtlSeconds: int(env, 'REFRESH_TTL_DAYS', 14, 1, 90) * 86400,
+  };
+  const privateKey = env.JWT_PRIVATE_KEY?.replace(/\\n/g, '\n');
+  const publicKey = env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n');
+  if (privateKey || publicKey) {
+    if (!privateKey || !publicKey) {
+      throw new ConfigError('JWT_PRIVATE_KEY and JWT_PUBLIC_KEY must be set together (PEM)');
+    }
+    let type: string | undefined;
+    let bits = 0;
+    try {
+      const key = createPublicKey(publicKey);
+      type = key.asymmetricKeyType;
+      bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
+    } catch {
+      throw new ConfigError('JWT_PUBLIC_KEY is not a PEM public key');
+    }
+    if (type === 'rsa' && bits >= 2048) {
+      return { ...base, algorithm: 'RS256', signingKey: privateKey, verifyKey: publicKey, generated: false };
+    }
+    if (type === 'ec') {
+      return { ...base, algorithm: 'ES256', signingKey: privateKey, verifyKey: publicKey, generated: false };
+    }
+    throw new ConfigError('JWT_PUBLIC_KEY must be an RSA key of at least 2048 bits or a P-256 EC key');
+  }
+  const secret = env.JWT_SECRET;
+  if (secret) {
+    if (production && (secret.length < 32 || WEAK_SECRETS.test(secret) || new Set(secret).size < 10)) {
+      throw new ConfigError(
+        'JWT_SECRET is too weak for NODE_ENV=production: use at least 32 random characters (e.g. `openssl rand -base64 48`)',
+      );
+    }
+    return { ...base, algorithm: 'HS256', signingKey: secret, verifyKey: secret, generated: false };
+  }
+  if (production) {
+    throw new ConfigError(
+      'NODE_ENV=production needs JWT_SECRET (32+ random characters) or JWT_PRIVATE_KEY/JWT_PUBLIC_KEY',
+    );
+  }
+  const generated = randomBytes(48).toString('base64');
+  return { ...base, algorithm: 'HS256', signingKey: generated, verifyKey: generated, generated: true };
+}
+
+/** Reads and validates the environment; throws ConfigError with one line on the first problem. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = (env.NODE_ENV || 'development') as AppConfig['nodeEnv'];
+  if (!['development', 'test', 'production'].includes(nodeEnv)) {
+    throw new ConfigError(`NODE_ENV must be development, test or production (got "${nodeEnv}")`);
+  }
+  const production = nodeEnv === 'production';
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST || '127.0.0.1';
+  const adminEmail = env.RILON_ADMIN_EMAIL || undefined;
+  const adminPassword = env.RILON_ADMIN_PASSWORD || undefined;
+  if (adminEmail && (!adminPassword || adminPassword.length < 12)) {
+    throw new ConfigError('RILON_ADMIN_PASSWORD must be set with at least 12 characters when RILON_ADMIN_EMAIL is set');
+  }
+  const mailFrom = env.MAIL_FROM || 'rilon@localhost';
+  if (!/^[^\s@]+@[^\s@]+$/.test(mailFrom.replace(/^.*<(.+)>\s*$/, '$1'))) {
+    throw new ConfigError(`MAIL_FROM must be an e-mail address (got "${mailFrom}")`);
+  }
+  const queuePrefix = env.QUEUE_PREFIX || 'rilon';
+  if (!/^[A-Za-z0-9_{}.-]{1,64}$/.test(queuePrefix)) {
+    throw new ConfigError('QUEUE_PREFIX may hold letters, digits, _ . - { } only (1-64 characters)');
+  }
+  return {
+    nodeEnv,
+    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/rilon', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    port,
+    host,
+    publicUrl: (env.PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, ''),
+    admin: { email: adminEmail, password: adminPassword, memberCode: env.RILON_ADMIN_MEMBER || 'AUS' },
+    jwt: jwtConfig(env, production),
+    smtpUrl: url(env, 'SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp:', 'smtps:']),
+    mailFrom,
+    queuePrefix,
+    webhookAllowPrivate: bool(env, 'WEBHOOK_ALLOW_PRIVATE'),
+    workerHealthPort: int(env, 'WORKER_HEALTH_PORT', 3001, 0, 65535),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
+    maxTransactionSeconds: int(env, 'MAX_TRANSACTION_SECONDS', 60, 5, 3600),
+  };
+}

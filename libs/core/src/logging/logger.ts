@@ -1,0 +1,34 @@
+import type { Params } from 'nestjs-pino';
+import type { AppConfig } from '../config/app-config';
+
+/** Paths pino removes from every line: credentials never reach a log. */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-rilon-signature"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.token',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.secret',
+];
+
+/** nestjs-pino options shared by both apps: JSON lines with the request id. */
+export function loggerParams(config: AppConfig, app: 'api' | 'worker'): Params {
+  return {
+    pinoHttp: {
+      level: config.logLevel,
+      base: { app },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      genReqId: (req) => (req as { id?: string }).id ?? 'none',
+      customProps: () => ({}),
+      serializers: {
+        req: (req: { id?: string; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
+      },
+      autoLogging: { ignore: (req) => ['/health/live', '/health/ready', '/metrics'].includes(req.url ?? '') },
+    },
+  };
+}

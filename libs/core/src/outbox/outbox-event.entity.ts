@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * The transactional outbox: a row written in the same transaction as the change it
+ * announces, moved into BullMQ by the worker's relay once committed.
+ */
+@Entity({ name: 'outbox_events' })
+@Index('ix_outbox_events_pending', ['id'], { where: 'relayed_at IS NULL' })
+export class OutboxEventEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  type: string;
+
+  @Column({ type: 'jsonb' })
+  payload: Record<string, unknown>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  relayedAt: Date | null;
+
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+}

@@ -1,0 +1,35 @@
+import { EntityManager } from 'typeorm';
+
+/** The channel the insert trigger notifies, so the relay wakes at once. */
+export const OUTBOX_CHANNEL = 'rilon_outbox';
+
+/**
+ * Every event type the outbox carries, with its payload. Payloads hold ids, never
+ * report content: the consumer reads current state under the visibility rule.
+ */
+export interface OutboxPayloads {
+  'email.send': { template: string; to: string; params: Record<string, string> };
+  'membership.changed': { userId: string; teamId: string; role: string | null; actorId: string | null };
+  'report.published': { reportId: string; version: number; actorId: string };
+  'report.amended': { reportId: string; version: number; actorId: string };
+  'report.withdrawn': { reportId: string; version: number; actorId: string };
+  'report.submitted': { reportId: string; version: number; actorId: string };
+  'report.returned': { reportId: string; version: number; actorId: string };
+  'enrolment.requested': { enrolmentId: string; reportId: string; actorId: string };
+  'enrolment.decided': { enrolmentId: string; reportId: string; actorId: string };
+}
+
+export type OutboxEventType = keyof OutboxPayloads;
+
+/** Adds an event inside the caller's transaction; it becomes visible to the relay at commit. */
+export async function addOutboxEvent<K extends OutboxEventType>(
+  manager: EntityManager,
+  type: K,
+  payload: OutboxPayloads[K],
+): Promise<string> {
+  const rows: Array<{ id: string }> = await manager.query(
+    'INSERT INTO outbox_events (type, payload) VALUES ($1, $2) RETURNING id',
+    [type, JSON.stringify(payload)],
+  );
+  return String(rows[0]!.id);
+}

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@rilon/audit';
+import { Actor, inTransaction, isUuid, ProblemException, RequestContext } from '@rilon/core';
+import { DataSource } from 'typeorm';
+import { LoginThrottle } from './login-throttle';
+import { DUMMY_HASH_PROMISE, PasswordHasher } from './password-hasher';
+import { SessionsService } from './sessions.service';
+import { TokenPair } from './token.service';
+
+const INVALID_CREDENTIALS = 'The e-mail address or the password is wrong';
+
+/** Sign-in, refresh-token rotation with reuse detection, sign-out and password change. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async login(email: string, password: string): Promise<TokenPair> {
+    const ip = RequestContext.current().ip ?? 'unknown';
+    const wait = await this.throttle.lockedFor(email, ip);
+    if (wait > 0) {
+      await this.audit.recordAlone({ actorId: null, action: 'auth.login', outcome: 'denied', details: { reason: 'throttled' } });
+      throw ProblemException.tooManyRequests(wait);
+    }
+    const rows: Array<{ id: string; password_hash: string | null; status: string }> = await this.dataSource.query(
+      'SELECT id, password_hash, status FROM users WHERE lower(email) = lower($1)',
+      [email],
+    );
+    const user = rows[0];
+    // Verify against a dummy hash for unknown e-mails so both failures take the same time.
+    const valid = await this.hasher.verify(user?.password_hash ?? (await DUMMY_HASH_PROMISE), password);
+    if (!user || !valid || user.status !== 'active') {
+      await this.throttle.recordFailure(email, ip);
+      await this.audit.recordAlone({
+        actorId: user?.id ?? null,
+        action: 'auth.login',
+        targetType: user ? 'user' : null,
+        targetId: user?.id ?? null,
+        outcome: 'failure',
+        details: { reason: !user ? 'unknown_email' : !valid ? 'wrong_password' : 'suspended' },
+      });
+      throw ProblemException.unauthorized(INVALID_CREDENTIALS);
+    }
+    const rehash = user.password_hash && this.hasher.needsRehash(user.password_hash) ? await this.hasher.hash(password) : null;
+    return inTransaction(this.dataSource, async (manager) => {
+      if (rehash) await manager.query('UPDATE users SET password_hash = $2 WHERE id = $1', [user.id, rehash]);
+      const { sessionId, pair } = await this.sessions.open(manager, user.id);
+      await this.audit.record(manager, {
+        actorId: user.id,
+        action: 'auth.login',
+        targetType: 'session',
+        targetId: sessionId,
+      });
+      return pair;
+    });
+  }
+
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const [sessionId, secret] = refreshToken.split('.');
+    if (!isUuid(sessionId) || !secret) throw ProblemException.unauthorized('The refresh token is invalid');
+    const rotated = await inTransaction(this.dataSource, async (manager) => {
+      const result = await this.sessions.rotate(manager, sessionId, secret);
+      if (result) {
+        await this.audit.record(manager, { actorId: result.userId, action: 'auth.refresh', targetType: 'session', targetId: sessionId });
+      }
+      return result;
+    });
+    if (rotated) return rotated.pair;
+    // Not the current secret: a spent (or forged) token for a real session ends that session.
+    await inTransaction(this.dataSource, async (manager) => {
+      const session = await this.sessions.find(manager, sessionId);
+      if (!session) return;
+      const revoked = await this.sessions.revoke(manager, sessionId, 'token_reuse');
+      await this.audit.record(manager, {
+        actorId: session.userId,
+        action: 'auth.token_reuse',
+        targetType: 'session',
+        targetId: sessionId,
+        outcome: 'denied',
+        details: { sessionRevoked: revoked !== null },
+      });
+    });
+    throw ProblemException.unauthorized('The refresh token is invalid, expired or already used');
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    await inTransaction(this.dataSource, async (manager) => {
+      await this.sessions.revoke(manager, actor.sessionId, 'logout');
+      await this.audit.record(manager, { actorId: actor.userId, action: 'auth.logout', targetType: 'session', targetId: actor.sessionId });
+    });
+  }
+
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const rows: Array<{ password_hash: string | null }> = await this.dataSource.query(
+      'SELECT password_hash FROM users WHERE id = $1',
+      [actor.userId],
+    );
+    if (!(await this.hasher.verify(rows[0]?.password_hash ?? null, currentPassword))) {
+      await this.audit.recordAlone({
+        actorId: actor.userId,
+        action: 'user.password_change',
+        targetType: 'user',
+        targetId: actor.userId,
+        outcome: 'failure',
+        details: { reason: 'wrong_password' },
+      });
+      throw ProblemException.forbidden('The current password is wrong');
+    }
+    const hash = await this.hasher.hash(newPassword);
+    await inTransaction(this.dataSource, async (manager) => {
+      await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [actor.userId, hash]);
+      const revoked = await this.sessions.revokeAll(manager, actor.userId, 'password_change', actor.sessionId);
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'user.password_change',
+        targetType: 'user',
+        targetId: actor.userId,
+        details: { sessionsRevoked: revoked },
+      });
+    });
+  }
+}

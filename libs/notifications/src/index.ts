@@ -1,0 +1,2 @@
+/** Notification entities (issue 4). */
+export const NOTIFICATIONS_ENTITIES: Function[] = [];

@@ -1,0 +1,2 @@
+/** Report entities (issue 3). */
+export const REPORTS_ENTITIES: Function[] = [];

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# npm test: finds or starts PostgreSQL and Redis, then runs the unit and integration tests.
+# Each test file gets its own database (cloned from a migrated template) and Redis prefix.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+source scripts/services.sh
+ensure_node_modules
+RILON_DB_NAME=postgres ensure_postgres
+ensure_redis
+export RILON_TEST_ADMIN_URL="$DATABASE_URL"
+export RILON_TEST_REDIS_URL="$REDIS_URL"
+export NODE_ENV=test
+export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
+# npm run puts node_modules/.bin first on PATH, so this is the project's Node 24.
+exec jest --maxWorkers=2 "$@"

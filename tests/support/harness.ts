@@ -1,0 +1,124 @@
+import 'reflect-metadata';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { AppConfig, loadConfig } from '@rilon/core';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../apps/api/src/create-app';
+import { databaseUrl, TEMPLATE_ENV, uniqueName, withAdmin } from './db';
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A private database cloned from the migrated template. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = process.env[TEMPLATE_ENV];
+  if (!template) throw new Error('the integration global setup did not run');
+  const name = uniqueName('rilon_t');
+  await withAdmin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  return {
+    name,
+    url: databaseUrl(name),
+    drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+/** A test configuration: own database, own queue prefix, loopback SMTP. */
+export function testConfig(database: TestDatabase, env: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    REDIS_URL: process.env.RILON_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `rtest-${randomBytes(4).toString('hex')}`,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.RILON_TEST_LOG_LEVEL ?? 'silent',
+    WEBHOOK_ALLOW_PRIVATE: 'true',
+    ...env,
+  });
+}
+
+export interface HttpResult<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface CallOptions {
+  token?: string;
+  json?: unknown;
+  raw?: string | Buffer;
+  headers?: Record<string, string>;
+}
+
+/** The API under test, on a random port, with helpers to call it over HTTP. */
+export class TestApi {
+  constructor(
+    readonly app: NestFastifyApplication,
+    readonly config: AppConfig,
+    readonly baseUrl: string,
+    readonly database: TestDatabase,
+  ) {}
+
+  get db(): DataSource {
+    return this.app.get<DataSource>(getDataSourceToken());
+  }
+
+  async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<HttpResult<T>> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | Buffer | undefined;
+    if (options.json !== undefined) {
+      body = JSON.stringify(options.json);
+      headers['content-type'] ??= 'application/json';
+    } else if (options.raw !== undefined) {
+      body = options.raw;
+      headers['content-type'] ??= 'application/json';
+    }
+    const url = path.startsWith('/api/') || path.startsWith('/health') || path.startsWith('/metrics') || path.startsWith('/admin')
+      ? `${this.baseUrl}${path}`
+      : `${this.baseUrl}/api/v1${path}`;
+    const response = await fetch(url, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    return { status: response.status, headers: response.headers, body: parsed as T, text };
+  }
+
+  get = <T = any>(path: string, options?: CallOptions) => this.call<T>('GET', path, options);
+  post = <T = any>(path: string, json?: unknown, options: CallOptions = {}) => this.call<T>('POST', path, { ...options, json });
+  put = <T = any>(path: string, json?: unknown, options: CallOptions = {}) => this.call<T>('PUT', path, { ...options, json });
+  patch = <T = any>(path: string, json?: unknown, options: CallOptions = {}) => this.call<T>('PATCH', path, { ...options, json });
+  delete = <T = any>(path: string, options?: CallOptions) => this.call<T>('DELETE', path, options);
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await this.database.drop();
+  }
+}
+
+/** Starts the real API on a random port against a fresh database. */
+export async function startApi(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApi> {
+  const db = database ?? (await createTestDatabase());
+  const config = testConfig(db, env);
+  const app = await createApp(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address() as { port: number };
+  return new TestApi(app, config, `http://127.0.0.1:${address.port}`, db);
+}
+
+/** Polls until `check` returns a truthy value, or fails after the deadline. */
+export async function waitFor<T>(check: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 10000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
