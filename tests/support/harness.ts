@@ -122,3 +122,9 @@ export async function waitFor<T>(check: () => Promise<T | undefined | null | fal
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** Starts the real worker against the same database and queue prefix as `api`. */
+export async function startWorker(api: TestApi): Promise<import('../../apps/worker/src/create-worker').RunningWorker> {
+  const { createWorker } = await import('../../apps/worker/src/create-worker');
+  return createWorker(api.config, 0);
+}

@@ -1,3 +1,4 @@
+import type { RedisOptions as BullRedisOptions } from 'bullmq';
 import { Redis, RedisOptions } from 'ioredis';
 
 /** Injection token of the shared ioredis client for counters and pub/sub publishing. */
@@ -20,7 +21,7 @@ export function createRedis(url: string, overrides: RedisOptions = {}): Redis {
 }
 
 /** Connection options for BullMQ, which needs its own clients that wait while Redis is away. */
-export function bullConnection(url: string): RedisOptions {
+export function bullConnection(url: string): BullRedisOptions {
   const parsed = new URL(url);
   return {
     host: parsed.hostname,
@@ -30,6 +31,6 @@ export function bullConnection(url: string): RedisOptions {
     db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0,
     tls: parsed.protocol === 'rediss:' ? {} : undefined,
     maxRetriesPerRequest: null,
-    retryStrategy: (attempt) => Math.min(attempt * 250, 3000),
+    retryStrategy: (attempt: number) => Math.min(attempt * 250, 3000),
   };
 }
