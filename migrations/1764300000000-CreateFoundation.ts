@@ -25,7 +25,9 @@ export class CreateFoundation1764300000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE UNIQUE INDEX ux_users_email_lower ON users (lower(email))`);
-    await q.query(`CREATE INDEX ix_users_global_role ON users (global_role) WHERE global_role IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX ix_users_global_role ON users (global_role) WHERE global_role IS NOT NULL`,
+    );
     await q.query(`
       CREATE TABLE sessions (
         id uuid PRIMARY KEY,
@@ -49,7 +51,9 @@ export class CreateFoundation1764300000000 implements MigrationInterface {
         timezone varchar(64) NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX ux_capitals_name_country ON capitals (lower(name), country_code)`);
+    await q.query(
+      `CREATE UNIQUE INDEX ux_capitals_name_country ON capitals (lower(name), country_code)`,
+    );
     await q.query(`
       CREATE TABLE teams (
         id uuid PRIMARY KEY,
@@ -104,7 +108,9 @@ export class CreateFoundation1764300000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX ix_audit_events_occurred_at ON audit_events (occurred_at)`);
     await q.query(`CREATE INDEX ix_audit_events_actor ON audit_events (actor_id, seq)`);
-    await q.query(`CREATE INDEX ix_audit_events_target ON audit_events (target_type, target_id, seq)`);
+    await q.query(
+      `CREATE INDEX ix_audit_events_target ON audit_events (target_type, target_id, seq)`,
+    );
     await q.query(`CREATE INDEX ix_audit_events_action ON audit_events (action, seq)`);
     await q.query(`
       CREATE TABLE audit_chain (
@@ -136,7 +142,9 @@ export class CreateFoundation1764300000000 implements MigrationInterface {
         relayed_at timestamptz,
         attempts int NOT NULL DEFAULT 0
       )`);
-    await q.query(`CREATE INDEX ix_outbox_events_pending ON outbox_events (id) WHERE relayed_at IS NULL`);
+    await q.query(
+      `CREATE INDEX ix_outbox_events_pending ON outbox_events (id) WHERE relayed_at IS NULL`,
+    );
     await q.query(`
       CREATE FUNCTION rilon_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

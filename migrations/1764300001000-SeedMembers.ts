@@ -23,7 +23,10 @@ export class SeedMembers1764300001000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     for (const [code, name, kind] of MEMBERS) {
-      await q.query(`INSERT INTO members (code, name, kind) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`, [code, name, kind]);
+      await q.query(
+        `INSERT INTO members (code, name, kind) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`,
+        [code, name, kind],
+      );
     }
   }
 

@@ -17,7 +17,16 @@ export const ENTITIES = [
 ];
 
 /** The options both apps, the tests and the migration CLI use. */
-export function rilonDataSourceOptions(databaseUrl: string, applicationName?: string, poolSize?: number): DataSourceOptions {
-  return buildDataSourceOptions({ databaseUrl, entities: ENTITIES, migrations: MIGRATIONS, applicationName, poolSize });
+export function rilonDataSourceOptions(
+  databaseUrl: string,
+  applicationName?: string,
+  poolSize?: number,
+): DataSourceOptions {
+  return buildDataSourceOptions({
+    databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    applicationName,
+    poolSize,
+  });
 }
-

@@ -5,7 +5,10 @@ describe('the API boots', () => {
   let api: TestApi;
 
   beforeAll(async () => {
-    api = await startApi({ RILON_ADMIN_EMAIL: 'root@rilon.test', RILON_ADMIN_PASSWORD: 'a-long-admin-password' });
+    api = await startApi({
+      RILON_ADMIN_EMAIL: 'root@rilon.test',
+      RILON_ADMIN_PASSWORD: 'a-long-admin-password',
+    });
   });
   afterAll(() => api.close());
 
@@ -19,17 +22,26 @@ describe('the API boots', () => {
   });
 
   it('signs in the bootstrap administrator', async () => {
-    const res = await api.post('/auth/login', { email: 'ROOT@rilon.test', password: 'a-long-admin-password' });
+    const res = await api.post('/auth/login', {
+      email: 'ROOT@rilon.test',
+      password: 'a-long-admin-password',
+    });
     expect(res.status).toBe(200);
     const me = await api.get('/me', { token: res.body.accessToken });
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ email: 'root@rilon.test', globalRole: 'admin', memberships: [] });
+    expect(me.body).toMatchObject({
+      email: 'root@rilon.test',
+      globalRole: 'admin',
+      memberships: [],
+    });
   });
 
   it('builds the cast', async () => {
     const cast = await createCast(new Factory(api));
     const me = await api.get('/me', { token: cast.lead.token });
-    expect(me.body.memberships).toEqual([expect.objectContaining({ teamId: cast.teamA.id, role: 'lead' })]);
+    expect(me.body.memberships).toEqual([
+      expect.objectContaining({ teamId: cast.teamA.id, role: 'lead' }),
+    ]);
     const suspended = await api.get('/me', { token: cast.suspended.token });
     expect(suspended.status).toBe(401);
     expect(suspended.headers.get('content-type')).toContain('application/problem+json');

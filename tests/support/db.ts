@@ -16,7 +16,10 @@ export function uniqueName(prefix: string): string {
   return `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
 }
 
-export async function withAdmin<T>(work: (client: Client) => Promise<T>, url = adminUrl()): Promise<T> {
+export async function withAdmin<T>(
+  work: (client: Client) => Promise<T>,
+  url = adminUrl(),
+): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

@@ -29,29 +29,45 @@ export interface TestTeam {
 export class Factory {
   constructor(private readonly api: TestApi) {}
 
-  async capital(name = `Capital ${randomBytes(3).toString('hex')}`, countryCode = 'THA', timezone = 'Asia/Bangkok'): Promise<string> {
+  async capital(
+    name = `Capital ${randomBytes(3).toString('hex')}`,
+    countryCode = 'THA',
+    timezone = 'Asia/Bangkok',
+  ): Promise<string> {
     const id = newId();
-    await this.api.db.query('INSERT INTO capitals (id, name, country_code, timezone) VALUES ($1, $2, $3, $4)', [id, name, countryCode, timezone]);
+    await this.api.db.query(
+      'INSERT INTO capitals (id, name, country_code, timezone) VALUES ($1, $2, $3, $4)',
+      [id, name, countryCode, timezone],
+    );
     return id;
   }
 
-  async team(name = `Team ${randomBytes(3).toString('hex')}`, capitalId?: string): Promise<TestTeam> {
+  async team(
+    name = `Team ${randomBytes(3).toString('hex')}`,
+    capitalId?: string,
+  ): Promise<TestTeam> {
     const capital = capitalId ?? (await this.capital());
     const id = newId();
-    await this.api.db.query('INSERT INTO teams (id, name, capital_id) VALUES ($1, $2, $3)', [id, name, capital]);
+    await this.api.db.query('INSERT INTO teams (id, name, capital_id) VALUES ($1, $2, $3)', [
+      id,
+      name,
+      capital,
+    ]);
     return { id, name, capitalId: capital };
   }
 
   /** Creates a user (and signs in unless `signIn: false`). */
-  async user(options: {
-    globalRole?: GlobalRole | null;
-    memberCode?: string;
-    teams?: Array<[string, TeamRole]>;
-    suspended?: boolean;
-    signIn?: boolean;
-    email?: string;
-    displayName?: string;
-  } = {}): Promise<TestUser> {
+  async user(
+    options: {
+      globalRole?: GlobalRole | null;
+      memberCode?: string;
+      teams?: Array<[string, TeamRole]>;
+      suspended?: boolean;
+      signIn?: boolean;
+      email?: string;
+      displayName?: string;
+    } = {},
+  ): Promise<TestUser> {
     defaultHash ??= argon2.hash(DEFAULT_PASSWORD, ARGON2_OPTIONS);
     const id = newId();
     const email = options.email ?? `user-${randomBytes(5).toString('hex')}@rilon.test`;
@@ -62,17 +78,31 @@ export class Factory {
       [id, email, displayName, memberCode, options.globalRole ?? null, await defaultHash],
     );
     for (const [teamId, role] of options.teams ?? []) {
-      await this.api.db.query('INSERT INTO team_memberships (team_id, user_id, role) VALUES ($1, $2, $3)', [teamId, id, role]);
+      await this.api.db.query(
+        'INSERT INTO team_memberships (team_id, user_id, role) VALUES ($1, $2, $3)',
+        [teamId, id, role],
+      );
     }
-    const user: TestUser = { id, email, password: DEFAULT_PASSWORD, displayName, memberCode, globalRole: options.globalRole ?? null, token: '', refreshToken: '' };
+    const user: TestUser = {
+      id,
+      email,
+      password: DEFAULT_PASSWORD,
+      displayName,
+      memberCode,
+      globalRole: options.globalRole ?? null,
+      token: '',
+      refreshToken: '',
+    };
     if (options.signIn !== false) await this.signIn(user);
-    if (options.suspended) await this.api.db.query(`UPDATE users SET status = 'suspended' WHERE id = $1`, [id]);
+    if (options.suspended)
+      await this.api.db.query(`UPDATE users SET status = 'suspended' WHERE id = $1`, [id]);
     return user;
   }
 
   async signIn(user: TestUser): Promise<TestUser> {
     const res = await this.api.post('/auth/login', { email: user.email, password: user.password });
-    if (res.status !== 200) throw new Error(`sign-in of ${user.email} failed: ${res.status} ${res.text}`);
+    if (res.status !== 200)
+      throw new Error(`sign-in of ${user.email} failed: ${res.status} ${res.text}`);
     user.token = res.body.accessToken;
     user.refreshToken = res.body.refreshToken;
     return user;
@@ -98,16 +128,31 @@ export interface Cast {
 
 export async function createCast(factory: Factory): Promise<Cast> {
   const teamA = await factory.team('Team Bangkok');
-  const teamB = await factory.team('Team Colombo', await factory.capital('Colombo', 'LKA', 'Asia/Colombo'));
-  const [observer, officer, lead, otherLead, otherOfficer, admin, auditor, suspended] = await Promise.all([
-    factory.user({ teams: [[teamA.id, 'observer']], displayName: 'Observer A' }),
-    factory.user({ teams: [[teamA.id, 'officer']], displayName: 'Officer A' }),
-    factory.user({ teams: [[teamA.id, 'lead']], displayName: 'Lead A' }),
-    factory.user({ teams: [[teamB.id, 'lead']], displayName: 'Lead B', memberCode: 'LKA' }),
-    factory.user({ teams: [[teamB.id, 'officer']], displayName: 'Officer B', memberCode: 'LKA' }),
-    factory.user({ globalRole: 'admin', displayName: 'Admin', memberCode: 'AUS' }),
-    factory.user({ globalRole: 'auditor', displayName: 'Auditor', memberCode: 'NZL' }),
-    factory.user({ teams: [[teamA.id, 'officer']], suspended: true, displayName: 'Suspended A' }),
-  ]);
-  return { teamA, teamB, observer, officer, lead, otherLead, otherOfficer, admin, auditor, suspended };
+  const teamB = await factory.team(
+    'Team Colombo',
+    await factory.capital('Colombo', 'LKA', 'Asia/Colombo'),
+  );
+  const [observer, officer, lead, otherLead, otherOfficer, admin, auditor, suspended] =
+    await Promise.all([
+      factory.user({ teams: [[teamA.id, 'observer']], displayName: 'Observer A' }),
+      factory.user({ teams: [[teamA.id, 'officer']], displayName: 'Officer A' }),
+      factory.user({ teams: [[teamA.id, 'lead']], displayName: 'Lead A' }),
+      factory.user({ teams: [[teamB.id, 'lead']], displayName: 'Lead B', memberCode: 'LKA' }),
+      factory.user({ teams: [[teamB.id, 'officer']], displayName: 'Officer B', memberCode: 'LKA' }),
+      factory.user({ globalRole: 'admin', displayName: 'Admin', memberCode: 'AUS' }),
+      factory.user({ globalRole: 'auditor', displayName: 'Auditor', memberCode: 'NZL' }),
+      factory.user({ teams: [[teamA.id, 'officer']], suspended: true, displayName: 'Suspended A' }),
+    ]);
+  return {
+    teamA,
+    teamB,
+    observer,
+    officer,
+    lead,
+    otherLead,
+    otherOfficer,
+    admin,
+    auditor,
+    suspended,
+  };
 }

@@ -10,7 +10,12 @@ export default async function globalSetup(): Promise<void> {
   const name = uniqueName('rilon_tpl');
   await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
   const dataSource = new DataSource(
-    buildDataSourceOptions({ databaseUrl: databaseUrl(name), entities: [], migrations: MIGRATIONS, poolSize: 1 }),
+    buildDataSourceOptions({
+      databaseUrl: databaseUrl(name),
+      entities: [],
+      migrations: MIGRATIONS,
+      poolSize: 1,
+    }),
   );
   await dataSource.initialize();
   try {

@@ -5,6 +5,7 @@ import { AppConfig, loadConfig } from '@rilon/core';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/create-app';
+import { createWorker, RunningWorker } from '../../apps/worker/src/create-worker';
 import { databaseUrl, TEMPLATE_ENV, uniqueName, withAdmin } from './db';
 
 export interface TestDatabase {
@@ -22,7 +23,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url: databaseUrl(name),
-    drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 }
 
@@ -69,7 +73,11 @@ export class TestApi {
     return this.app.get<DataSource>(getDataSourceToken());
   }
 
-  async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<HttpResult<T>> {
+  async call<T = any>(
+    method: string,
+    path: string,
+    options: CallOptions = {},
+  ): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | Buffer | undefined;
@@ -80,20 +88,28 @@ export class TestApi {
       body = options.raw;
       headers['content-type'] ??= 'application/json';
     }
-    const url = path.startsWith('/api/') || path.startsWith('/health') || path.startsWith('/metrics') || path.startsWith('/admin')
-      ? `${this.baseUrl}${path}`
-      : `${this.baseUrl}/api/v1${path}`;
+    const url =
+      path.startsWith('/api/') ||
+      path.startsWith('/health') ||
+      path.startsWith('/metrics') ||
+      path.startsWith('/admin')
+        ? `${this.baseUrl}${path}`
+        : `${this.baseUrl}/api/v1${path}`;
     const response = await fetch(url, { method, headers, body });
     const text = await response.text();
     let parsed: unknown = text;
-    if ((response.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    if ((response.headers.get('content-type') ?? '').includes('json') && text)
+      parsed = JSON.parse(text);
     return { status: response.status, headers: response.headers, body: parsed as T, text };
   }
 
   get = <T = any>(path: string, options?: CallOptions) => this.call<T>('GET', path, options);
-  post = <T = any>(path: string, json?: unknown, options: CallOptions = {}) => this.call<T>('POST', path, { ...options, json });
-  put = <T = any>(path: string, json?: unknown, options: CallOptions = {}) => this.call<T>('PUT', path, { ...options, json });
-  patch = <T = any>(path: string, json?: unknown, options: CallOptions = {}) => this.call<T>('PATCH', path, { ...options, json });
+  post = <T = any>(path: string, json?: unknown, options: CallOptions = {}) =>
+    this.call<T>('POST', path, { ...options, json });
+  put = <T = any>(path: string, json?: unknown, options: CallOptions = {}) =>
+    this.call<T>('PUT', path, { ...options, json });
+  patch = <T = any>(path: string, json?: unknown, options: CallOptions = {}) =>
+    this.call<T>('PATCH', path, { ...options, json });
   delete = <T = any>(path: string, options?: CallOptions) => this.call<T>('DELETE', path, options);
 
   async close(): Promise<void> {
@@ -103,7 +119,10 @@ export class TestApi {
 }
 
 /** Starts the real API on a random port against a fresh database. */
-export async function startApi(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestApi> {
+export async function startApi(
+  env: Record<string, string> = {},
+  database?: TestDatabase,
+): Promise<TestApi> {
   const db = database ?? (await createTestDatabase());
   const config = testConfig(db, env);
   const app = await createApp(config);
@@ -113,18 +132,22 @@ export async function startApi(env: Record<string, string> = {}, database?: Test
 }
 
 /** Polls until `check` returns a truthy value, or fails after the deadline. */
-export async function waitFor<T>(check: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 10000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  timeoutMs = 10000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
 /** Starts the real worker against the same database and queue prefix as `api`. */
-export async function startWorker(api: TestApi): Promise<import('../../apps/worker/src/create-worker').RunningWorker> {
-  const { createWorker } = await import('../../apps/worker/src/create-worker');
+export function startWorker(api: TestApi): Promise<RunningWorker> {
   return createWorker(api.config, 0);
 }

@@ -40,7 +40,9 @@ export class TestSmtp {
   }
 
   to(address: string): ReceivedMail[] {
-    return this.messages.filter((m) => m.to.includes(address.toLowerCase()) || m.to.includes(address));
+    return this.messages.filter(
+      (m) => m.to.includes(address.toLowerCase()) || m.to.includes(address),
+    );
   }
 
   async stop(): Promise<void> {

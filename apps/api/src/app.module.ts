@@ -1,8 +1,21 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
+import {
+  DynamicModule,
+  MiddlewareConsumer,
+  Module,
+  NestModule,
+  ValidationPipe,
+} from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@rilon/audit';
-import { AppConfig, CoreConfigModule, loggerParams, ProblemFilter, RedisModule, validationProblem } from '@rilon/core';
+import {
+  AppConfig,
+  CoreConfigModule,
+  loggerParams,
+  ProblemFilter,
+  RedisModule,
+  validationProblem,
+} from '@rilon/core';
 import { AccessGuard, IdentityModule, UserRateLimitGuard } from '@rilon/identity';
 import { LoggerModule } from 'nestjs-pino';
 import { rilonDataSourceOptions } from '../../../migrations/data-source';
@@ -23,7 +36,10 @@ export class AppModule implements NestModule {
       imports: [
         CoreConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config, 'api')),
-        TypeOrmModule.forRoot({ ...rilonDataSourceOptions(config.databaseUrl, 'rilon-api'), autoLoadEntities: false }),
+        TypeOrmModule.forRoot({
+          ...rilonDataSourceOptions(config.databaseUrl, 'rilon-api'),
+          autoLoadEntities: false,
+        }),
         RedisModule,
         AuditModule,
         IdentityModule,

@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
   if (config.jwt.generated) {
-    process.stderr.write('rilon-api: JWT_SECRET is not set; using a generated key (tokens end when the process stops)\n');
+    process.stderr.write(
+      'rilon-api: JWT_SECRET is not set; using a generated key (tokens end when the process stops)\n',
+    );
   }
 }
 

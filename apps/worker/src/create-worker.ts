@@ -16,7 +16,10 @@ export interface RunningWorker {
 
 async function state(check: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
-    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1500).unref())]);
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1500).unref()),
+    ]);
     return 'up';
   } catch {
     return 'down';
@@ -24,8 +27,14 @@ async function state(check: () => Promise<unknown>): Promise<'up' | 'down'> {
 }
 
 /** Builds and starts the worker as the binary runs it; tests call this with their own config. */
-export async function createWorker(config: AppConfig, healthPort = config.workerHealthPort): Promise<RunningWorker> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true, abortOnError: false });
+export async function createWorker(
+  config: AppConfig,
+  healthPort = config.workerHealthPort,
+): Promise<RunningWorker> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();

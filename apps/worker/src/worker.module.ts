@@ -2,7 +2,14 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@rilon/audit';
-import { AppConfig, bullConnection, CoreConfigModule, DEFAULT_JOB_OPTIONS, loggerParams, RedisModule } from '@rilon/core';
+import {
+  AppConfig,
+  bullConnection,
+  CoreConfigModule,
+  DEFAULT_JOB_OPTIONS,
+  loggerParams,
+  RedisModule,
+} from '@rilon/core';
 import { LoggerModule } from 'nestjs-pino';
 import { rilonDataSourceOptions } from '../../../migrations/data-source';
 import { AuditWorkerModule } from './audit/audit-worker.module';

@@ -14,7 +14,8 @@ export interface AuditRecord {
   details?: Record<string, unknown>;
 }
 
-const FORBIDDEN_DETAIL_KEYS = /pass(word)?|token|secret|title|summary|body|content|description|hash/i;
+const FORBIDDEN_DETAIL_KEYS =
+  /pass(word)?|token|secret|title|summary|body|content|description|hash/i;
 
 /** Drops any detail whose key could carry a secret or report content. */
 export function scrubDetails(details: Record<string, unknown> = {}): Record<string, unknown> {

@@ -37,6 +37,14 @@ import { TokenService } from './auth/token.service';
     AuthService,
     BootstrapAdminService,
   ],
-  exports: [SessionLoader, TokenService, AccessGuard, UserRateLimitGuard, SessionsService, PasswordHasher, AuthService],
+  exports: [
+    SessionLoader,
+    TokenService,
+    AccessGuard,
+    UserRateLimitGuard,
+    SessionsService,
+    PasswordHasher,
+    AuthService,
+  ],
 })
 export class IdentityModule {}

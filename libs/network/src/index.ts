@@ -9,4 +9,10 @@ export * from './capital.entity';
 export * from './team.entity';
 export * from './team-membership.entity';
 export * from './invitation.entity';
-export const NETWORK_ENTITIES = [MemberEntity, CapitalEntity, TeamEntity, TeamMembershipEntity, InvitationEntity];
+export const NETWORK_ENTITIES = [
+  MemberEntity,
+  CapitalEntity,
+  TeamEntity,
+  TeamMembershipEntity,
+  InvitationEntity,
+];

@@ -33,7 +33,10 @@ export function canReadSql(r: string, v: ViewerSql): string {
 }
 
 /** The viewer as bind parameters `$n…$n+2` for a request's actor. */
-export function actorViewer(actor: Actor, firstParam: number): { viewer: ViewerSql; params: unknown[] } {
+export function actorViewer(
+  actor: Actor,
+  firstParam: number,
+): { viewer: ViewerSql; params: unknown[] } {
   return {
     viewer: {
       userId: `$${firstParam}::uuid`,

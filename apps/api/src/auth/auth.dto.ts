@@ -56,6 +56,7 @@ export class MeDto {
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
   @ApiProperty() memberCode: string;
-  @ApiProperty({ enum: ['admin', 'auditor'], nullable: true, type: String }) globalRole: string | null;
+  @ApiProperty({ enum: ['admin', 'auditor'], nullable: true, type: String }) globalRole:
+    string | null;
   @ApiProperty({ type: [MembershipDto] }) memberships: MembershipDto[];
 }

@@ -5,7 +5,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 /** Binds the request id and the caller's address for the audit rows this request writes. */
 @Injectable()
 export class RequestContextMiddleware implements NestMiddleware {
-  use(req: IncomingMessage & { id?: string; ip?: string }, _res: ServerResponse, next: () => void): void {
+  use(
+    req: IncomingMessage & { id?: string; ip?: string },
+    _res: ServerResponse,
+    next: () => void,
+  ): void {
     const userAgent = req.headers['user-agent'];
     RequestContext.run(
       {

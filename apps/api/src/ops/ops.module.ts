@@ -3,5 +3,9 @@ import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 
-@Module({ controllers: [HealthController, MetricsController], providers: [MetricsService], exports: [MetricsService] })
+@Module({
+  controllers: [HealthController, MetricsController],
+  providers: [MetricsService],
+  exports: [MetricsService],
+})
 export class OpsModule {}

@@ -20,14 +20,24 @@ export class WorkerHealthServer {
         this.ready()
           .then((state) => {
             const ok = state.postgres === 'up' && state.redis === 'up';
-            res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ok' : 'degraded', ...state }));
+            res
+              .writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
+              .end(JSON.stringify({ status: ok ? 'ok' : 'degraded', ...state }));
           })
           .catch(() => res.writeHead(503).end());
         return;
       }
-      res.writeHead(404, { 'content-type': 'application/problem+json' }).end(
-        JSON.stringify({ type: '/problems/not-found', title: 'Not found', status: 404, detail: 'No such route', instance: path }),
-      );
+      res
+        .writeHead(404, { 'content-type': 'application/problem+json' })
+        .end(
+          JSON.stringify({
+            type: '/problems/not-found',
+            title: 'Not found',
+            status: 404,
+            detail: 'No such route',
+            instance: path,
+          }),
+        );
     });
     await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
     return (this.server.address() as AddressInfo).port;

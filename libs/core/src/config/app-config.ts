@@ -89,7 +89,7 @@ function jwtConfig(env: Env, production: boolean): JwtConfig {
       throw new ConfigError('JWT_PRIVATE_KEY and JWT_PUBLIC_KEY must be set together (PEM)');
     }
     let type: string | undefined;
-    let bits = 0;
+    let bits: number;
     try {
       const key = createPublicKey(publicKey);
       type = key.asymmetricKeyType;
@@ -98,16 +98,33 @@ function jwtConfig(env: Env, production: boolean): JwtConfig {
       throw new ConfigError('JWT_PUBLIC_KEY is not a PEM public key');
     }
     if (type === 'rsa' && bits >= 2048) {
-      return { ...base, algorithm: 'RS256', signingKey: privateKey, verifyKey: publicKey, generated: false };
+      return {
+        ...base,
+        algorithm: 'RS256',
+        signingKey: privateKey,
+        verifyKey: publicKey,
+        generated: false,
+      };
     }
     if (type === 'ec') {
-      return { ...base, algorithm: 'ES256', signingKey: privateKey, verifyKey: publicKey, generated: false };
+      return {
+        ...base,
+        algorithm: 'ES256',
+        signingKey: privateKey,
+        verifyKey: publicKey,
+        generated: false,
+      };
     }
-    throw new ConfigError('JWT_PUBLIC_KEY must be an RSA key of at least 2048 bits or a P-256 EC key');
+    throw new ConfigError(
+      'JWT_PUBLIC_KEY must be an RSA key of at least 2048 bits or a P-256 EC key',
+    );
   }
   const secret = env.JWT_SECRET;
   if (secret) {
-    if (production && (secret.length < 32 || WEAK_SECRETS.test(secret) || new Set(secret).size < 10)) {
+    if (
+      production &&
+      (secret.length < 32 || WEAK_SECRETS.test(secret) || new Set(secret).size < 10)
+    ) {
       throw new ConfigError(
         'JWT_SECRET is too weak for NODE_ENV=production: use at least 32 random characters (e.g. `openssl rand -base64 48`)',
       );
@@ -120,7 +137,13 @@ function jwtConfig(env: Env, production: boolean): JwtConfig {
     );
   }
   const generated = randomBytes(48).toString('base64');
-  return { ...base, algorithm: 'HS256', signingKey: generated, verifyKey: generated, generated: true };
+  return {
+    ...base,
+    algorithm: 'HS256',
+    signingKey: generated,
+    verifyKey: generated,
+    generated: true,
+  };
 }
 
 /** Reads and validates the environment; throws ConfigError with one line on the first problem. */
@@ -135,7 +158,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const adminEmail = env.RILON_ADMIN_EMAIL || undefined;
   const adminPassword = env.RILON_ADMIN_PASSWORD || undefined;
   if (adminEmail && (!adminPassword || adminPassword.length < 12)) {
-    throw new ConfigError('RILON_ADMIN_PASSWORD must be set with at least 12 characters when RILON_ADMIN_EMAIL is set');
+    throw new ConfigError(
+      'RILON_ADMIN_PASSWORD must be set with at least 12 characters when RILON_ADMIN_EMAIL is set',
+    );
   }
   const mailFrom = env.MAIL_FROM || 'rilon@localhost';
   if (!/^[^\s@]+@[^\s@]+$/.test(mailFrom.replace(/^.*<(.+)>\s*$/, '$1'))) {
@@ -143,16 +168,25 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const queuePrefix = env.QUEUE_PREFIX || 'rilon';
   if (!/^[A-Za-z0-9_{}.-]{1,64}$/.test(queuePrefix)) {
-    throw new ConfigError('QUEUE_PREFIX may hold letters, digits, _ . - { } only (1-64 characters)');
+    throw new ConfigError(
+      'QUEUE_PREFIX may hold letters, digits, _ . - { } only (1-64 characters)',
+    );
   }
   return {
     nodeEnv,
-    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/rilon', ['postgres:', 'postgresql:']),
+    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/rilon', [
+      'postgres:',
+      'postgresql:',
+    ]),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     port,
     host,
     publicUrl: (env.PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, ''),
-    admin: { email: adminEmail, password: adminPassword, memberCode: env.RILON_ADMIN_MEMBER || 'AUS' },
+    admin: {
+      email: adminEmail,
+      password: adminPassword,
+      memberCode: env.RILON_ADMIN_MEMBER || 'AUS',
+    },
     jwt: jwtConfig(env, production),
     smtpUrl: url(env, 'SMTP_URL', 'smtp://127.0.0.1:1025', ['smtp:', 'smtps:']),
     mailFrom,

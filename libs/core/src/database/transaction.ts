@@ -4,7 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
  * Runs work in one transaction. Every write of the portal goes through here so that
  * a change, its audit event and its outbox event commit (or roll back) together.
  */
-export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export function inTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   return dataSource.transaction('READ COMMITTED', work);
 }
 

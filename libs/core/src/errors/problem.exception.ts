@@ -24,11 +24,22 @@ export class ProblemException extends HttpException {
   }
 
   static badRequest(detail: string, errors?: FieldError[]): ProblemException {
-    return new ProblemException({ status: 400, type: 'validation', title: 'Invalid request', detail, errors });
+    return new ProblemException({
+      status: 400,
+      type: 'validation',
+      title: 'Invalid request',
+      detail,
+      errors,
+    });
   }
 
   static unauthorized(detail = 'Authentication is required'): ProblemException {
-    return new ProblemException({ status: 401, type: 'unauthorized', title: 'Unauthorized', detail });
+    return new ProblemException({
+      status: 401,
+      type: 'unauthorized',
+      title: 'Unauthorized',
+      detail,
+    });
   }
 
   static forbidden(detail = 'You may not do this'): ProblemException {
@@ -36,11 +47,22 @@ export class ProblemException extends HttpException {
   }
 
   static notFound(what = 'Resource'): ProblemException {
-    return new ProblemException({ status: 404, type: 'not-found', title: 'Not found', detail: `${what} not found` });
+    return new ProblemException({
+      status: 404,
+      type: 'not-found',
+      title: 'Not found',
+      detail: `${what} not found`,
+    });
   }
 
   static conflict(detail: string, extensions?: Record<string, unknown>): ProblemException {
-    return new ProblemException({ status: 409, type: 'conflict', title: 'Conflict', detail, extensions });
+    return new ProblemException({
+      status: 409,
+      type: 'conflict',
+      title: 'Conflict',
+      detail,
+      extensions,
+    });
   }
 
   static gone(detail: string): ProblemException {
@@ -48,7 +70,13 @@ export class ProblemException extends HttpException {
   }
 
   static unprocessable(detail: string, errors?: FieldError[]): ProblemException {
-    return new ProblemException({ status: 422, type: 'unprocessable', title: 'Unprocessable content', detail, errors });
+    return new ProblemException({
+      status: 422,
+      type: 'unprocessable',
+      title: 'Unprocessable content',
+      detail,
+      errors,
+    });
   }
 
   static tooManyRequests(retryAfterSeconds: number): ProblemException {
@@ -61,7 +89,14 @@ export class ProblemException extends HttpException {
     });
   }
 
-  static unavailable(detail = 'A required service is unavailable; try again shortly'): ProblemException {
-    return new ProblemException({ status: 503, type: 'unavailable', title: 'Service unavailable', detail });
+  static unavailable(
+    detail = 'A required service is unavailable; try again shortly',
+  ): ProblemException {
+    return new ProblemException({
+      status: 503,
+      type: 'unavailable',
+      title: 'Service unavailable',
+      detail,
+    });
   }
 }

@@ -44,17 +44,41 @@ const SLUGS: Record<number, string> = {
 
 /** Errors that mean PostgreSQL (or the pool) cannot answer: a 503, never a 500. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; driverError?: { code?: string } } | undefined;
+  const e = error as
+    { code?: string; message?: string; driverError?: { code?: string } } | undefined;
   const code = e?.code ?? e?.driverError?.code;
-  if (code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P03', '53300', '57014', '08006', '08001', '08003', '08004'].includes(code)) {
+  if (
+    code &&
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'ENOTFOUND',
+      'EPIPE',
+      '57P01',
+      '57P03',
+      '53300',
+      '57014',
+      '08006',
+      '08001',
+      '08003',
+      '08004',
+    ].includes(code)
+  ) {
     return true;
   }
   const message = e?.message ?? '';
-  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Query read timeout|canceling statement due to statement timeout|the database system is (starting|shutting) up/i.test(message);
+  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Query read timeout|canceling statement due to statement timeout|the database system is (starting|shutting) up/i.test(
+    message,
+  );
 }
 
 /** Builds the problem document for any error; shared by the Nest filter and Fastify's own handler. */
-export function toProblem(exception: unknown, instance: string, logger: Logger): { body: ProblemBody; headers: Record<string, string> } {
+export function toProblem(
+  exception: unknown,
+  instance: string,
+  logger: Logger,
+): { body: ProblemBody; headers: Record<string, string> } {
   if (exception instanceof ProblemException) {
     const p = exception.problem;
     const body: ProblemBody = {
@@ -73,8 +97,13 @@ export function toProblem(exception: unknown, instance: string, logger: Logger):
   if (exception instanceof HttpException) {
     status = exception.getStatus();
     const response = exception.getResponse();
-    const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-    detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : exception.message;
+    const message =
+      typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    detail = Array.isArray(message)
+      ? message.join('; ')
+      : typeof message === 'string'
+        ? message
+        : exception.message;
   } else if (isDatabaseUnavailable(exception)) {
     status = 503;
     detail = 'The database is unavailable; try again shortly';
@@ -83,10 +112,14 @@ export function toProblem(exception: unknown, instance: string, logger: Logger):
     const e = exception as { statusCode?: number; message?: string; code?: string };
     if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
       status = e.statusCode;
-      detail = status === 413 ? 'The request body is larger than 256 KiB' : (e.message ?? TITLES[status] ?? 'Bad request');
+      detail =
+        status === 413
+          ? 'The request body is larger than 256 KiB'
+          : (e.message ?? TITLES[status] ?? 'Bad request');
     }
   }
-  if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE)/.test(detail)) detail = 'No such route';
+  if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE)/.test(detail))
+    detail = 'No such route';
   if (status >= 500 && status !== 503) {
     const errorId = randomUUID();
     logger.error({ err: exception, errorId }, 'unhandled error');
@@ -96,7 +129,13 @@ export function toProblem(exception: unknown, instance: string, logger: Logger):
   const headers: Record<string, string> = {};
   if (status === 503) headers['retry-after'] = '5';
   return {
-    body: { type: `/problems/${SLUGS[status] ?? 'internal'}`, title: TITLES[status] ?? 'Internal error', status, detail, instance },
+    body: {
+      type: `/problems/${SLUGS[status] ?? 'internal'}`,
+      title: TITLES[status] ?? 'Internal error',
+      status,
+      detail,
+      instance,
+    },
     headers,
   };
 }
@@ -117,7 +156,11 @@ export class ProblemFilter implements ExceptionFilter {
       raw?: { headersSent?: boolean };
     }>();
     if (reply.sent || reply.raw?.headersSent) return;
-    const { body, headers } = toProblem(exception, (request.url ?? '').split('?')[0] ?? '', this.logger);
+    const { body, headers } = toProblem(
+      exception,
+      (request.url ?? '').split('?')[0] ?? '',
+      this.logger,
+    );
     for (const [name, value] of Object.entries(headers)) reply.header(name, value);
     if (request.id) reply.header('x-request-id', request.id);
     reply.header('content-type', 'application/problem+json; charset=utf-8');

@@ -34,11 +34,13 @@ export function decodeCursor(cursor: string | undefined, arity: number): unknown
   if (!cursor) return null;
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity) return values;
+    if (Array.isArray(values) && values.length === arity) return values as unknown[];
   } catch {
     // fall through to the problem below
   }
-  throw ProblemException.badRequest('The cursor is malformed', [{ field: 'cursor', message: 'is not a valid cursor' }]);
+  throw ProblemException.badRequest('The cursor is malformed', [
+    { field: 'cursor', message: 'is not a valid cursor' },
+  ]);
 }
 
 /** Fetch limit+1 rows, then call this: it trims the page and makes the next cursor. */

@@ -26,9 +26,15 @@ export function loggerParams(config: AppConfig, app: 'api' | 'worker'): Params {
       genReqId: (req) => (req as { id?: string }).id ?? 'none',
       customProps: () => ({}),
       serializers: {
-        req: (req: { id?: string; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] }),
+        req: (req: { id?: string; method?: string; url?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url?.split('?')[0],
+        }),
       },
-      autoLogging: { ignore: (req) => ['/health/live', '/health/ready', '/metrics'].includes(req.url ?? '') },
+      autoLogging: {
+        ignore: (req) => ['/health/live', '/health/ready', '/metrics'].includes(req.url ?? ''),
+      },
     },
   };
 }

@@ -9,7 +9,12 @@ export const OUTBOX_CHANNEL = 'rilon_outbox';
  */
 export interface OutboxPayloads {
   'email.send': { template: string; to: string; params: Record<string, string> };
-  'membership.changed': { userId: string; teamId: string; role: string | null; actorId: string | null };
+  'membership.changed': {
+    userId: string;
+    teamId: string;
+    role: string | null;
+    actorId: string | null;
+  };
   'report.published': { reportId: string; version: number; actorId: string };
   'report.amended': { reportId: string; version: number; actorId: string };
   'report.withdrawn': { reportId: string; version: number; actorId: string };
@@ -31,5 +36,5 @@ export async function addOutboxEvent<K extends OutboxEventType>(
     'INSERT INTO outbox_events (type, payload) VALUES ($1, $2) RETURNING id',
     [type, JSON.stringify(payload)],
   );
-  return String(rows[0]!.id);
+  return String(rows[0].id);
 }

@@ -27,18 +27,29 @@ export class AccessGuard extends AuthGuard('jwt') {
       context.getClass(),
     ]);
     if (!rule) {
-      this.logger.error(`route ${context.getClass().name}.${context.getHandler().name} declares no access rule`);
+      this.logger.error(
+        `route ${context.getClass().name}.${context.getHandler().name} declares no access rule`,
+      );
       throw ProblemException.forbidden('This route is not open to anyone');
     }
     if (rule.kind === 'public') return true;
     await (super.canActivate(context) as Promise<boolean>);
-    const request = context.switchToHttp().getRequest<{ user: Actor; method: string; routeOptions?: { url?: string } }>();
-    if (rule.kind === 'roles' && !(request.user.globalRole && rule.roles.includes(request.user.globalRole))) {
+    const request = context
+      .switchToHttp()
+      .getRequest<{ user: Actor; method: string; routeOptions?: { url?: string } }>();
+    if (
+      rule.kind === 'roles' &&
+      !(request.user.globalRole && rule.roles.includes(request.user.globalRole))
+    ) {
       await this.audit.recordAlone({
         actorId: request.user.userId,
         action: 'access.denied',
         outcome: 'denied',
-        details: { method: request.method, route: request.routeOptions?.url ?? null, required: rule.roles },
+        details: {
+          method: request.method,
+          route: request.routeOptions?.url ?? null,
+          required: rule.roles,
+        },
       });
       throw ProblemException.forbidden(`This needs the ${rule.roles.join(' or ')} role`);
     }
@@ -47,7 +58,8 @@ export class AccessGuard extends AuthGuard('jwt') {
 
   override handleRequest<T>(err: unknown, user: T): T {
     if (err) {
-      if (isDatabaseUnavailable(err)) throw ProblemException.unavailable('The database is unavailable; try again shortly');
+      if (isDatabaseUnavailable(err))
+        throw ProblemException.unavailable('The database is unavailable; try again shortly');
       if (err instanceof ProblemException) throw err;
     }
     if (!user) throw ProblemException.unauthorized('A valid access token is required');

@@ -4,10 +4,12 @@ import type { Actor, GlobalRole } from '@rilon/core';
 export const ACCESS_KEY = 'rilon:access';
 
 /** How a route may be reached; every route must declare one, or the guard denies it. */
-export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: GlobalRole[] };
+export type AccessRule =
+  { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: GlobalRole[] };
 
 /** Anyone, without a token (sign-in, refresh, invitation acceptance, health). */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
+export const Public = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ACCESS_KEY, { kind: 'public' } satisfies AccessRule);
 
 /** Any signed-in, active user; finer rules (team lead, author) are checked by the service. */
 export const Authenticated = (): MethodDecorator & ClassDecorator =>

@@ -25,16 +25,25 @@ export class AuthService {
     const ip = RequestContext.current().ip ?? 'unknown';
     const wait = await this.throttle.lockedFor(email, ip);
     if (wait > 0) {
-      await this.audit.recordAlone({ actorId: null, action: 'auth.login', outcome: 'denied', details: { reason: 'throttled' } });
+      await this.audit.recordAlone({
+        actorId: null,
+        action: 'auth.login',
+        outcome: 'denied',
+        details: { reason: 'throttled' },
+      });
       throw ProblemException.tooManyRequests(wait);
     }
-    const rows: Array<{ id: string; password_hash: string | null; status: string }> = await this.dataSource.query(
-      'SELECT id, password_hash, status FROM users WHERE lower(email) = lower($1)',
-      [email],
-    );
+    const rows: Array<{ id: string; password_hash: string | null; status: string }> =
+      await this.dataSource.query(
+        'SELECT id, password_hash, status FROM users WHERE lower(email) = lower($1)',
+        [email],
+      );
     const user = rows[0];
     // Verify against a dummy hash for unknown e-mails so both failures take the same time.
-    const valid = await this.hasher.verify(user?.password_hash ?? (await DUMMY_HASH_PROMISE), password);
+    const valid = await this.hasher.verify(
+      user?.password_hash ?? (await DUMMY_HASH_PROMISE),
+      password,
+    );
     if (!user || !valid || user.status !== 'active') {
       await this.throttle.recordFailure(email, ip);
       await this.audit.recordAlone({
@@ -47,9 +56,13 @@ export class AuthService {
       });
       throw ProblemException.unauthorized(INVALID_CREDENTIALS);
     }
-    const rehash = user.password_hash && this.hasher.needsRehash(user.password_hash) ? await this.hasher.hash(password) : null;
+    const rehash =
+      user.password_hash && this.hasher.needsRehash(user.password_hash)
+        ? await this.hasher.hash(password)
+        : null;
     return inTransaction(this.dataSource, async (manager) => {
-      if (rehash) await manager.query('UPDATE users SET password_hash = $2 WHERE id = $1', [user.id, rehash]);
+      if (rehash)
+        await manager.query('UPDATE users SET password_hash = $2 WHERE id = $1', [user.id, rehash]);
       const { sessionId, pair } = await this.sessions.open(manager, user.id);
       await this.audit.record(manager, {
         actorId: user.id,
@@ -63,11 +76,17 @@ export class AuthService {
 
   async refresh(refreshToken: string): Promise<TokenPair> {
     const [sessionId, secret] = refreshToken.split('.');
-    if (!isUuid(sessionId) || !secret) throw ProblemException.unauthorized('The refresh token is invalid');
+    if (!isUuid(sessionId) || !secret)
+      throw ProblemException.unauthorized('The refresh token is invalid');
     const rotated = await inTransaction(this.dataSource, async (manager) => {
       const result = await this.sessions.rotate(manager, sessionId, secret);
       if (result) {
-        await this.audit.record(manager, { actorId: result.userId, action: 'auth.refresh', targetType: 'session', targetId: sessionId });
+        await this.audit.record(manager, {
+          actorId: result.userId,
+          action: 'auth.refresh',
+          targetType: 'session',
+          targetId: sessionId,
+        });
       }
       return result;
     });
@@ -92,7 +111,12 @@ export class AuthService {
   async logout(actor: Actor): Promise<void> {
     await inTransaction(this.dataSource, async (manager) => {
       await this.sessions.revoke(manager, actor.sessionId, 'logout');
-      await this.audit.record(manager, { actorId: actor.userId, action: 'auth.logout', targetType: 'session', targetId: actor.sessionId });
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'auth.logout',
+        targetType: 'session',
+        targetId: actor.sessionId,
+      });
     });
   }
 
@@ -114,8 +138,16 @@ export class AuthService {
     }
     const hash = await this.hasher.hash(newPassword);
     await inTransaction(this.dataSource, async (manager) => {
-      await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [actor.userId, hash]);
-      const revoked = await this.sessions.revokeAll(manager, actor.userId, 'password_change', actor.sessionId);
+      await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [
+        actor.userId,
+        hash,
+      ]);
+      const revoked = await this.sessions.revokeAll(
+        manager,
+        actor.userId,
+        'password_change',
+        actor.sessionId,
+      );
       await this.audit.record(manager, {
         actorId: actor.userId,
         action: 'user.password_change',

@@ -47,10 +47,22 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
           "UPDATE users SET global_role = 'admin', status = 'active', updated_at = now() WHERE lower(email) = lower($1) RETURNING id",
           [email],
         );
-        await this.audit.record(manager, { actorId: null, action: 'user.update', targetType: 'user', targetId: promoted[0]?.id ?? null, details: { bootstrap: true, globalRole: 'admin' } });
+        await this.audit.record(manager, {
+          actorId: null,
+          action: 'user.update',
+          targetType: 'user',
+          targetId: promoted[0]?.id ?? null,
+          details: { bootstrap: true, globalRole: 'admin' },
+        });
         return promoted[0]?.id ?? null;
       }
-      await this.audit.record(manager, { actorId: null, action: 'user.create', targetType: 'user', targetId: id, details: { bootstrap: true, globalRole: 'admin' } });
+      await this.audit.record(manager, {
+        actorId: null,
+        action: 'user.create',
+        targetType: 'user',
+        targetId: id,
+        details: { bootstrap: true, globalRole: 'admin' },
+      });
       return id;
     });
     if (created) this.logger.log(`bootstrap administrator ready (user ${created})`);

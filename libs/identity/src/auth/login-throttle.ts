@@ -33,7 +33,7 @@ export class LoginThrottle {
       keys.forEach((_, i) => {
         const count = Number(results[i * 2]?.[1] ?? 0);
         const ttl = Number(results[i * 2 + 1]?.[1] ?? 0);
-        if (count >= limits[i]!) wait = Math.max(wait, ttl > 0 ? ttl : WINDOW_SECONDS);
+        if (count >= limits[i]) wait = Math.max(wait, ttl > 0 ? ttl : WINDOW_SECONDS);
       });
       return wait;
     } catch {
@@ -41,7 +41,8 @@ export class LoginThrottle {
       let wait = 0;
       keys.forEach((k, i) => {
         const entry = this.local.get(k);
-        if (entry && entry.until > now && entry.count >= limits[i]!) wait = Math.max(wait, Math.ceil((entry.until - now) / 1000));
+        if (entry && entry.until > now && entry.count >= limits[i])
+          wait = Math.max(wait, Math.ceil((entry.until - now) / 1000));
       });
       return wait;
     }
@@ -55,14 +56,15 @@ export class LoginThrottle {
       for (const k of keys) pipeline.incr(k).expire(k, WINDOW_SECONDS, 'NX');
       const results = (await pipeline.exec()) ?? [];
       const limits = [ACCOUNT_LIMIT, ADDRESS_LIMIT];
-      await Promise.all(
-        keys.map((k, i) => (Number(results[i * 2]?.[1] ?? 0) === limits[i] ? this.redis.expire(k, WINDOW_SECONDS) : null)),
-      );
+      const restart = keys.filter((_, i) => Number(results[i * 2]?.[1] ?? 0) === limits[i]);
+      if (restart.length > 0)
+        await Promise.all(restart.map((k) => this.redis.expire(k, WINDOW_SECONDS)));
     } catch {
       const now = Date.now();
       for (const k of keys) {
         const entry = this.local.get(k);
-        if (!entry || entry.until <= now) this.local.set(k, { count: 1, until: now + WINDOW_SECONDS * 1000 });
+        if (!entry || entry.until <= now)
+          this.local.set(k, { count: 1, until: now + WINDOW_SECONDS * 1000 });
         else entry.count += 1;
       }
       if (this.local.size > 100_000) this.local.clear();

@@ -6,7 +6,12 @@ import * as argon2 from 'argon2';
  * which keeps sign-in cheap on a 2-core host. The PHC string records the parameters,
  * so they can be raised later; `needsRehash` tells when a stored hash is older.
  */
-export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2_OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 @Injectable()
 export class PasswordHasher {

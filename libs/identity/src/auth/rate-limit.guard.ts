@@ -28,7 +28,8 @@ export class UserRateLimitGuard implements CanActivate {
     } catch {
       return true;
     }
-    if (count > limit) throw ProblemException.tooManyRequests(Math.max(1, 60 - Math.floor((now % 60000) / 1000)));
+    if (count > limit)
+      throw ProblemException.tooManyRequests(Math.max(1, 60 - Math.floor((now % 60000) / 1000)));
     return true;
   }
 }

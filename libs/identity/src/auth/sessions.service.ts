@@ -11,14 +11,24 @@ export class SessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async open(manager: EntityManager, userId: string): Promise<{ sessionId: string; pair: TokenPair }> {
+  async open(
+    manager: EntityManager,
+    userId: string,
+  ): Promise<{ sessionId: string; pair: TokenPair }> {
     const sessionId = newId();
     const secret = this.tokens.newRefreshSecret();
     const meta = RequestContext.current();
     await manager.query(
       `INSERT INTO sessions (id, user_id, refresh_hash, expires_at, ip, user_agent)
        VALUES ($1, $2, $3, now() + make_interval(secs => $4), $5, $6)`,
-      [sessionId, userId, sha256Hex(secret), this.config.jwt.refreshTtlSeconds, meta.ip, meta.userAgent],
+      [
+        sessionId,
+        userId,
+        sha256Hex(secret),
+        this.config.jwt.refreshTtlSeconds,
+        meta.ip,
+        meta.userAgent,
+      ],
     );
     return { sessionId, pair: this.tokens.pair(userId, sessionId, secret) };
   }
@@ -27,7 +37,11 @@ export class SessionsService {
    * Compare-and-set rotation: succeeds only if the presented secret is still the
    * current one. Returns null when the token is spent (or unknown, revoked, expired).
    */
-  async rotate(manager: EntityManager, sessionId: string, presentedSecret: string): Promise<{ userId: string; pair: TokenPair } | null> {
+  async rotate(
+    manager: EntityManager,
+    sessionId: string,
+    presentedSecret: string,
+  ): Promise<{ userId: string; pair: TokenPair } | null> {
     const secret = this.tokens.newRefreshSecret();
     const rows: Array<{ user_id: string }> = await manager.query(
       `UPDATE sessions s SET refresh_hash = $3, generation = generation + 1, last_refreshed_at = now()
@@ -38,7 +52,9 @@ export class SessionsService {
       [sessionId, sha256Hex(presentedSecret), sha256Hex(secret)],
     );
     const row = rows[0];
-    return row ? { userId: row.user_id, pair: this.tokens.pair(row.user_id, sessionId, secret) } : null;
+    return row
+      ? { userId: row.user_id, pair: this.tokens.pair(row.user_id, sessionId, secret) }
+      : null;
   }
 
   /** Ends one session; returns its user when it was live. */
@@ -51,7 +67,12 @@ export class SessionsService {
   }
 
   /** Ends every live session of a user, optionally keeping one; returns how many ended. */
-  async revokeAll(manager: EntityManager, userId: string, reason: string, exceptSessionId?: string): Promise<number> {
+  async revokeAll(
+    manager: EntityManager,
+    userId: string,
+    reason: string,
+    exceptSessionId?: string,
+  ): Promise<number> {
     const rows: unknown[] = await manager.query(
       `UPDATE sessions SET revoked_at = now(), revoked_reason = $2
         WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
@@ -61,7 +82,10 @@ export class SessionsService {
   }
 
   /** The session a refresh token names, whatever its state (for reuse detection). */
-  async find(manager: EntityManager, sessionId: string): Promise<{ userId: string; revoked: boolean } | null> {
+  async find(
+    manager: EntityManager,
+    sessionId: string,
+  ): Promise<{ userId: string; revoked: boolean } | null> {
     const rows: Array<{ user_id: string; revoked_at: Date | null }> = await manager.query(
       'SELECT user_id, revoked_at FROM sessions WHERE id = $1',
       [sessionId],
