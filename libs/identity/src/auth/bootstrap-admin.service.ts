@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@rilon/audit';
-import { APP_CONFIG, AppConfig, inTransaction, newId } from '@rilon/core';
+import { APP_CONFIG, AppConfig, inTransaction, newId, queryRows } from '@rilon/core';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from './password-hasher';
 
@@ -43,7 +43,8 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
       );
       if (rows.length === 0) {
         // The e-mail exists but is no administrator: promote it rather than fail start-up.
-        const promoted: Array<{ id: string }> = await manager.query(
+        const promoted = await queryRows<{ id: string }>(
+          manager,
           "UPDATE users SET global_role = 'admin', status = 'active', updated_at = now() WHERE lower(email) = lower($1) RETURNING id",
           [email],
         );

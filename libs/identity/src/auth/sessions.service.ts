@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, newId, RequestContext } from '@rilon/core';
+import { APP_CONFIG, AppConfig, newId, queryRows, RequestContext } from '@rilon/core';
 import { EntityManager } from 'typeorm';
 import { sha256Hex, TokenPair, TokenService } from './token.service';
 
@@ -43,7 +43,8 @@ export class SessionsService {
     presentedSecret: string,
   ): Promise<{ userId: string; pair: TokenPair } | null> {
     const secret = this.tokens.newRefreshSecret();
-    const rows: Array<{ user_id: string }> = await manager.query(
+    const rows = await queryRows<{ user_id: string }>(
+      manager,
       `UPDATE sessions s SET refresh_hash = $3, generation = generation + 1, last_refreshed_at = now()
          FROM users u
         WHERE s.id = $1 AND s.refresh_hash = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
@@ -59,7 +60,8 @@ export class SessionsService {
 
   /** Ends one session; returns its user when it was live. */
   async revoke(manager: EntityManager, sessionId: string, reason: string): Promise<string | null> {
-    const rows: Array<{ user_id: string }> = await manager.query(
+    const rows = await queryRows<{ user_id: string }>(
+      manager,
       `UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING user_id`,
       [sessionId, reason],
     );
@@ -73,7 +75,8 @@ export class SessionsService {
     reason: string,
     exceptSessionId?: string,
   ): Promise<number> {
-    const rows: unknown[] = await manager.query(
+    const rows = await queryRows(
+      manager,
       `UPDATE sessions SET revoked_at = now(), revoked_reason = $2
         WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
       [userId, reason, exceptSessionId ?? null],
