@@ -64,7 +64,7 @@ describe('auth: sign-in, refresh rotation, logout, password change', () => {
     const failures: Array<{ n: number }> = await api.db.query(
       "SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.login' AND outcome = 'failure' AND actor_id IS NULL",
     );
-    expect(failures[0]!.n).toBeGreaterThanOrEqual(1);
+    expect(failures[0].n).toBeGreaterThanOrEqual(1);
   });
 
   it('refuses a suspended user', async () => {

@@ -20,7 +20,7 @@ describe('access tokens: every forged or stale token is a 401 problem', () => {
   beforeAll(async () => {
     api = await startApi({ RATE_LIMIT_PER_MINUTE: '0' });
     user = await new Factory(api).user();
-    claims = JSON.parse(Buffer.from(user.token.split('.')[1]!, 'base64url').toString());
+    claims = JSON.parse(Buffer.from(user.token.split('.')[1], 'base64url').toString());
     secret = api.config.jwt.signingKey;
   });
   afterAll(() => api.close());
@@ -159,19 +159,19 @@ describe('bootstrap administrator', () => {
       startApi(env, database),
     ]);
     try {
-      const rows: Array<{ n: number }> = await apis[0]!.db.query(
+      const rows: Array<{ n: number }> = await apis[0].db.query(
         "SELECT count(*)::int AS n FROM users WHERE global_role = 'admin'",
       );
-      expect(rows[0]!.n).toBe(1);
-      const login = await apis[1]!.post('/auth/login', {
+      expect(rows[0].n).toBe(1);
+      const login = await apis[1].post('/auth/login', {
         email: 'boot@rilon.test',
         password: 'bootstrap-password-1',
       });
       expect(login.status).toBe(200);
     } finally {
-      await apis[1]!.app.close();
-      await apis[2]!.app.close();
-      await apis[0]!.close();
+      await apis[1].app.close();
+      await apis[2].app.close();
+      await apis[0].close();
     }
   });
 });
