@@ -26,6 +26,7 @@ import { NetworkApiModule } from './network/network-api.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { OpsModule } from './ops/ops.module';
 import { ReportsApiModule } from './reports/reports-api.module';
+import { StatisticsApiModule } from './reports/statistics-api.module';
 
 /** The API process: HTTP edge over the domain libs. */
 @Module({})
@@ -47,6 +48,7 @@ export class AppModule implements NestModule {
         NetworkApiModule,
         AuditApiModule,
         ReportsApiModule,
+        StatisticsApiModule,
         NotificationsApiModule,
         OpsModule,
       ],

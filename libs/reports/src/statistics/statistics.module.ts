@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { StatisticsLedger } from './statistics-ledger';
+import { StatisticsSeriesService } from './statistics-series.service';
 
-/** Statistics ledger and series (issue 3); the statistics engineer owns this folder. */
-@Module({ providers: [StatisticsLedger], exports: [StatisticsLedger] })
+/** The statistics ledger (called by the report lifecycle) and the series it answers. */
+@Module({
+  providers: [StatisticsLedger, StatisticsSeriesService],
+  exports: [StatisticsLedger, StatisticsSeriesService],
+})
 export class StatisticsModule {}

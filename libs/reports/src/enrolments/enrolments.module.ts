@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { EnrolmentDecisionsService } from './enrolment-decisions.service';
+import { EnrolmentsRepository } from './enrolments.repository';
+import { EnrolmentsService } from './enrolments.service';
+
+/** Training enrolments: requests, lists and decisions (issue 3). */
+@Module({
+  providers: [EnrolmentsRepository, EnrolmentsService, EnrolmentDecisionsService],
+  exports: [EnrolmentsService, EnrolmentDecisionsService],
+})
+export class EnrolmentsModule {}
