@@ -16,3 +16,19 @@ export const NETWORK_ENTITIES = [
   TeamMembershipEntity,
   InvitationEntity,
 ];
+
+/** The network area's module: import it to use the services below. */
+export * from './network.module';
+/** Answer shapes of the network services (never entities). */
+export * from './shared/views';
+/** Validators for ISO 3166-1 alpha-3 codes and IANA time zones, for DTOs of any area. */
+export * from './validation/reference-validators';
+export * from './members/members.service';
+export * from './capitals/capitals.service';
+export * from './teams/teams.service';
+export type { TeamChanges } from './teams/teams.repository';
+export * from './memberships/memberships.service';
+export * from './users/users.service';
+export * from './users/user-updater.service';
+export type { UserChanges } from './users/users.repository';
+export * from './invitations/invitations.service';

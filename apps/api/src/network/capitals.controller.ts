@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@rilon/core';
+import { Authenticated, CurrentActor } from '@rilon/identity';
+import { CapitalsService } from '@rilon/network';
+import { CapitalDto, CapitalListDto, CreateCapitalDto } from './dto/capitals.dto';
+import { UuidParamPipe } from './uuid-param.pipe';
+
+@ApiTags('network')
+@ApiBearerAuth()
+@Controller('capitals')
+export class CapitalsController {
+  constructor(private readonly capitals: CapitalsService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOkResponse({ type: CapitalListDto, description: 'Every capital, by name' })
+  list(): Promise<CapitalListDto> {
+    return this.capitals.list();
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOkResponse({ type: CapitalDto })
+  get(@Param('id', UuidParamPipe) id: string): Promise<CapitalDto> {
+    return this.capitals.get(id);
+  }
+
+  @Post()
+  @Authenticated()
+  @ApiCreatedResponse({
+    type: CapitalDto,
+    description: 'Administrators only; 409 if a capital of that name exists in that country',
+  })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateCapitalDto): Promise<CapitalDto> {
+    return this.capitals.create(actor, dto);
+  }
+}

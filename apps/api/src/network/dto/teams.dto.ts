@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsUUID } from 'class-validator';
+import { Absent, BoundedText } from './validation.decorators';
+
+const ROLES = ['lead', 'officer', 'observer'] as const;
+type Role = (typeof ROLES)[number];
+
+export class CreateTeamDto {
+  @ApiProperty({ example: 'RILON Bangkok', minLength: 1, maxLength: 120 })
+  @BoundedText(120)
+  name: string;
+
+  @ApiProperty({ format: 'uuid', description: 'An existing capital (400 otherwise)' })
+  @IsUUID('all')
+  capitalId: string;
+
+  @ApiPropertyOptional({ maxLength: 2000, default: '' })
+  @Absent()
+  @BoundedText(2000, 0)
+  description?: string;
+}
+
+export class UpdateTeamDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
+  @Absent()
+  @BoundedText(120)
+  name?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'An existing capital (400 otherwise)' })
+  @Absent()
+  @IsUUID('all')
+  capitalId?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @Absent()
+  @BoundedText(2000, 0)
+  description?: string;
+
+  @ApiPropertyOptional({
+    description: 'An inactive team keeps its history; its members lose its rights',
+  })
+  @Absent()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class TeamDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'uuid' }) capitalId: string;
+  @ApiProperty() description: string;
+  @ApiProperty() active: boolean;
+}
+
+export class TeamListDto {
+  @ApiProperty({ type: [TeamDto] }) items: TeamDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Always null: the list comes whole' })
+  nextCursor: string | null;
+}
+
+export class SetRoleDto {
+  @ApiProperty({ enum: ROLES, description: 'Only administrators grant lead' })
+  @IsIn(ROLES)
+  role: Role;
+}
+
+export class TeamMemberDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ example: 'THA' }) memberCode: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+}
+
+export class TeamMemberListDto {
+  @ApiProperty({ type: [TeamMemberDto], description: 'Leads first, then officers, then observers' })
+  items: TeamMemberDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Always null: the list comes whole' })
+  nextCursor: string | null;
+}

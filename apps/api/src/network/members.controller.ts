@@ -1,0 +1,30 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@rilon/core';
+import { Authenticated, CurrentActor } from '@rilon/identity';
+import { MembersService } from '@rilon/network';
+import { CreateMemberDto, MemberDto, MemberListDto } from './dto/members.dto';
+
+@ApiTags('network')
+@ApiBearerAuth()
+@Controller('members')
+export class MembersController {
+  constructor(private readonly members: MembersService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOkResponse({ type: MemberListDto, description: 'Every member, by code' })
+  list(): Promise<MemberListDto> {
+    return this.members.list();
+  }
+
+  @Post()
+  @Authenticated()
+  @ApiCreatedResponse({
+    type: MemberDto,
+    description: 'Administrators only; 409 if the code exists',
+  })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateMemberDto): Promise<MemberDto> {
+    return this.members.create(actor, dto);
+  }
+}

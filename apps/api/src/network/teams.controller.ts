@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@rilon/core';
+import { Authenticated, CurrentActor } from '@rilon/identity';
+import { TeamsService } from '@rilon/network';
+import { CreateTeamDto, TeamDto, TeamListDto, UpdateTeamDto } from './dto/teams.dto';
+import { UuidParamPipe } from './uuid-param.pipe';
+
+@ApiTags('network')
+@ApiBearerAuth()
+@Controller('teams')
+export class TeamsController {
+  constructor(private readonly teams: TeamsService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOkResponse({ type: TeamListDto, description: 'Every team, inactive ones included, by name' })
+  list(): Promise<TeamListDto> {
+    return this.teams.list();
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOkResponse({ type: TeamDto })
+  get(@Param('id', UuidParamPipe) id: string): Promise<TeamDto> {
+    return this.teams.get(id);
+  }
+
+  @Post()
+  @Authenticated()
+  @ApiCreatedResponse({
+    type: TeamDto,
+    description: 'Administrators only; 400 for an unknown capitalId, 409 for a taken name',
+  })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateTeamDto): Promise<TeamDto> {
+    return this.teams.create(actor, dto);
+  }
+
+  @Patch(':id')
+  @Authenticated()
+  @ApiOkResponse({
+    type: TeamDto,
+    description: 'Administrators only; 400 for an unknown capitalId, 409 for a taken name',
+  })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: UpdateTeamDto,
+  ): Promise<TeamDto> {
+    return this.teams.update(actor, id, dto);
+  }
+}

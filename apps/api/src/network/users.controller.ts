@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type Actor, PageQueryDto } from '@rilon/core';
+import { Authenticated, CurrentActor } from '@rilon/identity';
+import { UserUpdater, UsersService } from '@rilon/network';
+import { CreateUserDto, UpdateUserDto, UserDto, UserPageDto } from './dto/users.dto';
+import { UuidParamPipe } from './uuid-param.pipe';
+
+@ApiTags('network')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly updater: UserUpdater,
+  ) {}
+
+  @Post()
+  @Authenticated()
+  @ApiCreatedResponse({
+    type: UserDto,
+    description:
+      'Administrators only; 409 on a taken e-mail (case-insensitive). Without a password the user is sent an invitation e-mail',
+  })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserDto> {
+    return this.users.create(actor, dto);
+  }
+
+  @Get()
+  @Authenticated()
+  @ApiOkResponse({ type: UserPageDto, description: 'Administrators only; newest account first' })
+  list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<UserPageDto> {
+    return this.users.list(actor, query.limit, query.cursor);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOkResponse({
+    type: UserDto,
+    description: 'Administrators, and every user for their own account',
+  })
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<UserDto> {
+    return this.users.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Authenticated()
+  @ApiOkResponse({ type: UserDto, description: 'Administrators only' })
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserDto> {
+    return this.updater.update(actor, id, dto);
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@rilon/audit';
+import { Actor, inTransaction, ProblemException } from '@rilon/core';
+import { DataSource } from 'typeorm';
+import { Denials } from '../shared/denials.service';
+import { isUniqueViolation } from '../shared/pg-errors';
+import { requireAdmin } from '../shared/require-admin';
+import type { CapitalView, ListOf } from '../shared/views';
+import { CapitalsRepository } from './capitals.repository';
+
+export interface NewCapital {
+  name: string;
+  countryCode: string;
+  timezone: string;
+}
+
+/** Regional capitals where the network's teams are posted. */
+@Injectable()
+export class CapitalsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly capitals: CapitalsRepository,
+    private readonly audit: AuditService,
+    private readonly denials: Denials,
+  ) {}
+
+  async list(): Promise<ListOf<CapitalView>> {
+    return { items: await this.capitals.list(), nextCursor: null };
+  }
+
+  async get(id: string): Promise<CapitalView> {
+    const capital = await this.capitals.find(id);
+    if (!capital) throw ProblemException.notFound('Capital');
+    return capital;
+  }
+
+  create(actor: Actor, input: NewCapital): Promise<CapitalView> {
+    return this.denials.guard(actor, async () => {
+      requireAdmin(actor, 'capital.create', 'capital');
+      try {
+        return await inTransaction(this.dataSource, async (manager) => {
+          const capital = await this.capitals.insert(manager, input);
+          await this.audit.record(manager, {
+            actorId: actor.userId,
+            action: 'capital.create',
+            targetType: 'capital',
+            targetId: capital.id,
+            details: { countryCode: capital.countryCode, timezone: capital.timezone },
+          });
+          return capital;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error, 'ux_capitals_name_country'))
+          throw ProblemException.conflict(
+            `A capital named ${input.name} in ${input.countryCode} exists already`,
+          );
+        throw error;
+      }
+    });
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import type { TeamRole } from '@rilon/core';
+import { EntityManager } from 'typeorm';
+import type { InvitationView } from '../shared/views';
+
+/** How long an invitation link works. */
+export const INVITATION_TTL_DAYS = 7;
+
+export interface NewInvitation {
+  id: string;
+  tokenHash: string;
+  email: string;
+  displayName: string;
+  memberCode: string;
+  teamId: string | null;
+  role: TeamRole | null;
+  userId: string | null;
+  invitedBy: string;
+}
+
+/** An invitation claimed by its token: what acceptance needs. */
+export interface ClaimedInvitation {
+  id: string;
+  email: string;
+  displayName: string;
+  memberCode: string;
+  teamId: string | null;
+  role: TeamRole | null;
+  userId: string | null;
+}
+
+/** The only code that builds SQL for invitations. */
+@Injectable()
+export class InvitationsRepository {
+  async insert(manager: EntityManager, invitation: NewInvitation): Promise<InvitationView> {
+    const i = invitation;
+    const rows: InvitationView[] = await manager.query(
+      `INSERT INTO invitations (id, token_hash, email, display_name, member_code, team_id, role, user_id, invited_by, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now() + make_interval(days => $10))
+       RETURNING id, email, display_name AS "displayName", member_code AS "memberCode",
+                 team_id AS "teamId", role, expires_at AS "expiresAt"`,
+      [
+        i.id,
+        i.tokenHash,
+        i.email,
+        i.displayName,
+        i.memberCode,
+        i.teamId,
+        i.role,
+        i.userId,
+        i.invitedBy,
+        INVITATION_TTL_DAYS,
+      ],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Marks the invitation used and returns it, in one statement: of two concurrent
+   * acceptances of one token exactly one gets the row. Unknown, used and expired tokens
+   * all answer null.
+   */
+  async claim(manager: EntityManager, tokenHash: string): Promise<ClaimedInvitation | null> {
+    const rows: ClaimedInvitation[] = await manager.query(
+      `UPDATE invitations SET accepted_at = now()
+        WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > now()
+        RETURNING id, email, display_name AS "displayName", member_code AS "memberCode",
+                  team_id AS "teamId", role, user_id AS "userId"`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  async teamName(manager: EntityManager, teamId: string): Promise<string | null> {
+    const rows: Array<{ name: string }> = await manager.query(
+      'SELECT name FROM teams WHERE id = $1',
+      [teamId],
+    );
+    return rows[0]?.name ?? null;
+  }
+
+  async addMembership(
+    manager: EntityManager,
+    teamId: string,
+    userId: string,
+    role: TeamRole,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO team_memberships (team_id, user_id, role) VALUES ($1, $2, $3)
+       ON CONFLICT ON CONSTRAINT pk_team_memberships DO UPDATE SET role = EXCLUDED.role`,
+      [teamId, userId, role],
+    );
+  }
+}

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@rilon/audit';
+import {
+  Actor,
+  addOutboxEvent,
+  inTransaction,
+  isAdmin,
+  isLeadOf,
+  ProblemException,
+  type TeamRole,
+} from '@rilon/core';
+import { PasswordHasher } from '@rilon/identity';
+import { DataSource } from 'typeorm';
+import { AccessDeniedError } from '../shared/access-denied.error';
+import { Denials } from '../shared/denials.service';
+import { isForeignKeyViolation, isUniqueViolation } from '../shared/pg-errors';
+import { unknownMember } from '../shared/unknown-member';
+import type { InvitationView } from '../shared/views';
+import { TeamsRepository } from '../teams/teams.repository';
+import { UsersRepository } from '../users/users.repository';
+import { hashInvitationToken, InvitationIssuer } from './invitation-issuer';
+import { InvitationsRepository } from './invitations.repository';
+
+export interface NewTeamInvitation {
+  email: string;
+  displayName: string;
+  memberCode: string;
+  teamId: string;
+  role: TeamRole;
+}
+
+/** Invitations into a team, and their acceptance (which creates or completes the account). */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly invitations: InvitationsRepository,
+    private readonly issuer: InvitationIssuer,
+    private readonly users: UsersRepository,
+    private readonly teams: TeamsRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+    private readonly denials: Denials,
+  ) {}
+
+  /** Administrators invite with any role; a lead of the team as officer or observer. */
+  create(actor: Actor, input: NewTeamInvitation): Promise<InvitationView> {
+    return this.denials.guard(actor, async () => {
+      const team = await this.teams.find(input.teamId);
+      if (!team || !team.active)
+        throw ProblemException.badRequest('The team does not exist or is inactive', [
+          { field: 'teamId', message: 'is not an active team' },
+        ]);
+      const allowed = isAdmin(actor) || (isLeadOf(actor, team.id) && input.role !== 'lead');
+      if (!allowed)
+        throw new AccessDeniedError(
+          'invitation.create',
+          'team',
+          team.id,
+          'Administrators invite anyone; leads of this team invite officers and observers',
+          { role: input.role },
+        );
+      try {
+        return await inTransaction(this.dataSource, async (manager) => {
+          if (await this.users.emailTaken(manager, input.email))
+            throw ProblemException.conflict('This e-mail address already has an account');
+          return this.issuer.issue(manager, { ...input, userId: null, invitedBy: actor.userId });
+        });
+      } catch (error) {
+        if (isForeignKeyViolation(error, 'fk_invitations_member')) throw unknownMember();
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Creates the account (or sets the password of one made by POST /users) and the
+   * membership, and spends the token, in one transaction.
+   */
+  async accept(token: string, password: string): Promise<{ userId: string }> {
+    const passwordHash = await this.hasher.hash(password);
+    const accepted = await this.acceptInTransaction(hashInvitationToken(token), passwordHash);
+    if (accepted) return accepted;
+    await this.audit.recordAlone({
+      actorId: null,
+      action: 'invitation.accept',
+      outcome: 'failure',
+      details: { reason: 'unknown_used_or_expired' },
+    });
+    throw ProblemException.gone('This invitation is unknown, already used or expired');
+  }
+
+  private async acceptInTransaction(
+    tokenHash: string,
+    passwordHash: string,
+  ): Promise<{ userId: string } | null> {
+    try {
+      return await inTransaction(this.dataSource, async (manager) => {
+        const invitation = await this.invitations.claim(manager, tokenHash);
+        if (!invitation) return null;
+        let userId = invitation.userId;
+        if (userId) {
+          await this.users.setPassword(manager, userId, passwordHash);
+        } else {
+          const user = await this.users.insert(manager, {
+            ...invitation,
+            globalRole: null,
+            passwordHash,
+          });
+          userId = user.id;
+          await this.audit.record(manager, {
+            actorId: userId,
+            action: 'user.create',
+            targetType: 'user',
+            targetId: userId,
+            details: { invitationId: invitation.id, memberCode: invitation.memberCode },
+          });
+        }
+        if (invitation.teamId && invitation.role) {
+          await this.invitations.addMembership(manager, invitation.teamId, userId, invitation.role);
+          await addOutboxEvent(manager, 'membership.changed', {
+            userId,
+            teamId: invitation.teamId,
+            role: invitation.role,
+            actorId: userId,
+          });
+        }
+        await this.audit.record(manager, {
+          actorId: userId,
+          action: 'invitation.accept',
+          targetType: 'invitation',
+          targetId: invitation.id,
+          details: { userId, teamId: invitation.teamId, role: invitation.role },
+        });
+        return { userId };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'ux_users_email_lower'))
+        throw ProblemException.conflict('This e-mail address has been registered meanwhile');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@rilon/audit';
+import { Actor, inTransaction, ProblemException } from '@rilon/core';
+import { DataSource } from 'typeorm';
+import type { MemberKind } from '../member.entity';
+import { Denials } from '../shared/denials.service';
+import { requireAdmin } from '../shared/require-admin';
+import type { ListOf, MemberView } from '../shared/views';
+import { MembersRepository } from './members.repository';
+
+/** Member states and organisations: the home organisations of users. */
+@Injectable()
+export class MembersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly members: MembersRepository,
+    private readonly audit: AuditService,
+    private readonly denials: Denials,
+  ) {}
+
+  async list(): Promise<ListOf<MemberView>> {
+    return { items: await this.members.list(), nextCursor: null };
+  }
+
+  create(
+    actor: Actor,
+    input: { code: string; name: string; kind: MemberKind },
+  ): Promise<MemberView> {
+    return this.denials.guard(actor, () => {
+      requireAdmin(actor, 'member.create', 'member', input.code);
+      return inTransaction(this.dataSource, async (manager) => {
+        const member = await this.members.insert(manager, input);
+        if (!member)
+          throw ProblemException.conflict(`The member code ${input.code} exists already`);
+        await this.audit.record(manager, {
+          actorId: actor.userId,
+          action: 'member.create',
+          targetType: 'member',
+          targetId: member.code,
+          details: { kind: member.kind },
+        });
+        return member;
+      });
+    });
+  }
+}
