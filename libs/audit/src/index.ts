@@ -2,6 +2,10 @@ export * from './audit-event.entity';
 export * from './audit-chain.entity';
 export * from './audit.service';
 export * from './audit.module';
+export * from './audit-hash';
+export * from './audit-chain-planner';
+export * from './audit-verifier.service';
+export * from './audit-query.service';
 
 import { AuditChainEntity } from './audit-chain.entity';
 import { AuditEventEntity } from './audit-event.entity';

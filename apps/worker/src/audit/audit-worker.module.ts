@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditSealer } from './audit-sealer.service';
 
-/** Worker side of the audit area. */
-@Module({ imports: [], providers: [] })
+/** Worker side of the audit area: the sealer that extends the hash chain. */
+@Module({ providers: [AuditSealer], exports: [AuditSealer] })
 export class AuditWorkerModule {}
