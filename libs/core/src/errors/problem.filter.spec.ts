@@ -1,0 +1,76 @@
+import { BadRequestException, Logger } from '@nestjs/common';
+import { isDatabaseUnavailable, toProblem } from './problem.filter';
+import { ProblemException } from './problem.exception';
+
+const logger = { error: jest.fn() } as unknown as Logger;
+
+describe('toProblem', () => {
+  it('renders a ProblemException with its extensions and headers', () => {
+    const { body, headers } = toProblem(
+      new ProblemException({
+        status: 409,
+        type: 'conflict',
+        title: 'Conflict',
+        detail: 'taken',
+        extensions: { existingReportId: 'r1' },
+      }),
+      '/api/v1/x',
+      logger,
+    );
+    expect(body).toEqual({
+      type: '/problems/conflict',
+      title: 'Conflict',
+      status: 409,
+      detail: 'taken',
+      instance: '/api/v1/x',
+      existingReportId: 'r1',
+    });
+    expect(headers).toEqual({});
+    expect(toProblem(ProblemException.tooManyRequests(30), '/', logger).headers).toEqual({
+      'retry-after': '30',
+    });
+  });
+
+  it('keeps the 4xx status of errors Fastify raises before Nest', () => {
+    const tooLarge = Object.assign(new Error('Request body is too large'), {
+      statusCode: 413,
+      code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+    });
+    expect(toProblem(tooLarge, '/', logger).body).toMatchObject({
+      status: 413,
+      type: '/problems/payload-too-large',
+    });
+    const badJson = Object.assign(new SyntaxError('Unexpected token'), { statusCode: 400 });
+    expect(toProblem(badJson, '/', logger).body).toMatchObject({
+      status: 400,
+      type: '/problems/validation',
+    });
+    const media = Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 });
+    expect(toProblem(media, '/', logger).body).toMatchObject({ status: 415 });
+  });
+
+  it('maps Nest HTTP exceptions', () => {
+    expect(toProblem(new BadRequestException('nope'), '/', logger).body).toMatchObject({
+      status: 400,
+      detail: 'nope',
+    });
+  });
+
+  it('turns an unknown error into a generic 500 with an error id, hiding the message', () => {
+    const { body } = toProblem(new Error('relation "secret_table" does not exist'), '/', logger);
+    expect(body.status).toBe(500);
+    expect(body.detail).toMatch(/error id [0-9a-f-]{36}/);
+    expect(JSON.stringify(body)).not.toContain('secret_table');
+  });
+
+  it('turns a database outage into 503 with Retry-After', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+    });
+    const { body, headers } = toProblem(refused, '/', logger);
+    expect(body).toMatchObject({ status: 503, type: '/problems/unavailable' });
+    expect(headers['retry-after']).toBe('5');
+    expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('duplicate key value'))).toBe(false);
+  });
+});
