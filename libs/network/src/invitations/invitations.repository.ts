@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TeamRole } from '@rilon/core';
+import { queryRows, type TeamRole } from '@rilon/core';
 import { EntityManager } from 'typeorm';
 import type { InvitationView } from '../shared/views';
 
@@ -61,7 +61,8 @@ export class InvitationsRepository {
    * all answer null.
    */
   async claim(manager: EntityManager, tokenHash: string): Promise<ClaimedInvitation | null> {
-    const rows: ClaimedInvitation[] = await manager.query(
+    const rows = await queryRows<ClaimedInvitation>(
+      manager,
       `UPDATE invitations SET accepted_at = now()
         WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > now()
         RETURNING id, email, display_name AS "displayName", member_code AS "memberCode",

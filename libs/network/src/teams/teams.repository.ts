@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { newId } from '@rilon/core';
+import { newId, queryRows } from '@rilon/core';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TeamView } from '../shared/views';
 
@@ -43,7 +43,8 @@ export class TeamsRepository {
 
   /** Absent fields keep their value (COALESCE over null parameters). */
   async update(manager: EntityManager, id: string, changes: TeamChanges): Promise<TeamView> {
-    const rows: TeamView[] = await manager.query(
+    const rows = await queryRows<TeamView>(
+      manager,
       `UPDATE teams SET name = COALESCE($2, name), capital_id = COALESCE($3, capital_id),
               description = COALESCE($4, description), active = COALESCE($5, active), updated_at = now()
         WHERE id = $1 RETURNING ${COLUMNS}`,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type GlobalRole, newId } from '@rilon/core';
+import { type GlobalRole, newId, queryRows } from '@rilon/core';
 import type { UserStatus } from '@rilon/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import type { UserView } from '../shared/views';
@@ -74,7 +74,8 @@ export class UsersRepository {
   }
 
   async update(manager: EntityManager, id: string, changes: UserChanges): Promise<UserView> {
-    const rows: UserView[] = await manager.query(
+    const rows = await queryRows<UserView>(
+      manager,
       `UPDATE users SET display_name = COALESCE($2, display_name), member_code = COALESCE($3, member_code),
               global_role = CASE WHEN $4::boolean THEN $5 ELSE global_role END,
               status = COALESCE($6, status), updated_at = now()

@@ -1,0 +1,68 @@
+import type { Cast, TestUser } from '../support/factories';
+import type { TestApi } from '../support/harness';
+
+export type RoleName =
+  'anonymous' | 'observer' | 'officer' | 'lead' | 'otherLead' | 'admin' | 'auditor' | 'suspended';
+
+export const ALL_ROLES: RoleName[] = [
+  'anonymous',
+  'observer',
+  'officer',
+  'lead',
+  'otherLead',
+  'admin',
+  'auditor',
+  'suspended',
+];
+
+/** The bearer token a role calls with (none for anonymous). */
+export function tokenOf(cast: Cast, role: RoleName): string | undefined {
+  if (role === 'anonymous') return undefined;
+  return (cast[role] as TestUser).token;
+}
+
+export function userOf(cast: Cast, role: Exclude<RoleName, 'anonymous'>): TestUser {
+  return cast[role];
+}
+
+export interface AuditRow {
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  outcome: string;
+  details: Record<string, unknown>;
+}
+
+export function auditRows(api: TestApi, action: string, targetId?: string): Promise<AuditRow[]> {
+  return api.db.query(
+    `SELECT actor_id, action, target_type, target_id, outcome, details FROM audit_events
+      WHERE action = $1 AND ($2::text IS NULL OR target_id = $2) ORDER BY seq`,
+    [action, targetId ?? null],
+  );
+}
+
+export async function outboxRows(
+  api: TestApi,
+  type: string,
+): Promise<Array<{ id: string; payload: any }>> {
+  return api.db.query('SELECT id::text, payload FROM outbox_events WHERE type = $1 ORDER BY id', [
+    type,
+  ]);
+}
+
+/** Counts the rows of an audit action: a refusal must add one. */
+export async function auditCount(api: TestApi, action: string, actorId?: string): Promise<number> {
+  const rows: Array<{ n: number }> = await api.db.query(
+    `SELECT count(*)::int AS n FROM audit_events WHERE action = $1 AND ($2::uuid IS NULL OR actor_id = $2::uuid)`,
+    [action, actorId ?? null],
+  );
+  return rows[0].n;
+}
+
+/** The invitation token, read back from the link in the queued e-mail (the only place it exists). */
+export function tokenFromLink(link: string): string {
+  const token = new URL(link).searchParams.get('token');
+  if (!token) throw new Error(`no token in ${link}`);
+  return token;
+}
