@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# npm run demo             a fresh checkout to a running portal with demo data (run it again at will)
+# npm run demo -- stop     stops the api, worker and mail sink, and the private PostgreSQL and
+#                          redis-server this checkout started (if any); data stays in .data/
+# npm run demo -- status   which demo processes run
+# npm run demo -- reset    stops the demo and drops its database (the next start begins afresh)
+#
+# Environment honoured: DATABASE_URL, REDIS_URL (else found or started, see services.sh), PORT
+# (3000), WORKER_HEALTH_PORT (3001), SMTP_URL (else a mail sink writing .data/mail/*.eml on
+# RILON_DEMO_SMTP_PORT, 1025 or the next free port), RILON_ADMIN_EMAIL, RILON_ADMIN_PASSWORD,
+# RILON_DEMO_PASSWORD, JWT_SECRET (else generated once into .data/demo.env), RILON_PRIVATE_SERVICES=1.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+# shellcheck source=services.sh
+source scripts/services.sh
+LOGS="$DATA/logs"
+PROCS=(api worker mail-sink)
+
+# --- background processes: pid in .data/<name>.pid, output in .data/logs/<name>.log ----------
+
+proc_pid() { # name -> the pid of a live process of this checkout, or nothing
+  local f="$DATA/$1.pid" pid
+  [ -f "$f" ] || return 1
+  pid=$(cat "$f")
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  # A recycled pid belongs to someone else: ours were started with this checkout's paths.
+  ps -p "$pid" -o args= 2>/dev/null | grep -qF "$ROOT" || return 1
+  echo "$pid"
+}
+
+stop_proc() { # name
+  local pid
+  if pid=$(proc_pid "$1"); then
+    say "stopping $1 (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then say "$1 did not stop in 15 s: killing it"; kill -KILL "$pid" 2>/dev/null || true; fi
+  fi
+  rm -f "$DATA/$1.pid"
+}
+
+start_proc() { # name command...
+  local name=$1; shift
+  local pidfile="$DATA/$name.pid" detach=()
+  rm -f "$pidfile"
+  # Own session: a Ctrl-C in this terminal later does not reach the demo.
+  command -v setsid >/dev/null 2>&1 && detach=(setsid)
+  nohup "${detach[@]}" sh -c 'echo $$ > "$0"; exec "$@"' "$pidfile" "$@" >>"$LOGS/$name.log" 2>&1 </dev/null &
+  for _ in $(seq 1 50); do [ -s "$pidfile" ] && break; sleep 0.1; done
+}
+
+fail_with_log() { # name message
+  say "$2"
+  say "last lines of $LOGS/$1.log:"
+  tail -n 30 "$LOGS/$1.log" >&2 || true
+  exit 1
+}
+
+wait_ready() { # name url seconds
+  local name=$1 url=$2 deadline=$((SECONDS + $3))
+  while [ $SECONDS -lt $deadline ]; do
+    proc_pid "$name" >/dev/null || fail_with_log "$name" "$name exited during start"
+    if node -e 'fetch(process.argv[1],{signal:AbortSignal.timeout(2000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "$url"; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  fail_with_log "$name" "$name did not answer $url within $3 s"
+}
+
+stop_demo() {
+  local name
+  for name in "${PROCS[@]}"; do stop_proc "$name"; done
+}
+
+status_demo() {
+  local name pid
+  for name in "${PROCS[@]}"; do
+    if pid=$(proc_pid "$name"); then echo "$name: running (pid $pid)"; else echo "$name: stopped"; fi
+  done
+}
+
+# --- the steps of a start ---------------------------------------------------------------------
+
+port_free_or_die() { # port variable
+  if tcp_open 127.0.0.1 "$1"; then
+    say "port $1 is taken by another program: set $2 to a free port (e.g. $2=$(($1 + 100)) npm run demo)"
+    exit 1
+  fi
+}
+
+load_demo_env() {
+  local envfile="$DATA/demo.env"
+  if [ ! -f "$envfile" ]; then
+    (umask 077 && printf 'JWT_SECRET=%s\n' "$(node -e 'process.stdout.write(require("crypto").randomBytes(48).toString("base64url"))')" >"$envfile")
+  fi
+  if [ -z "${JWT_SECRET:-}" ]; then
+    JWT_SECRET=$(sed -n 's/^JWT_SECRET=//p' "$envfile")
+    export JWT_SECRET
+  fi
+}
+
+build_if_stale() {
+  local stamp="$DATA/build.stamp"
+  if [ -f dist/apps/api/apps/api/src/main.js ] && [ -f dist/apps/worker/apps/worker/src/main.js ] \
+    && [ -f "$stamp" ] \
+    && [ -z "$(find apps libs migrations package-lock.json nest-cli.json tsconfig.json tsconfig.build.json \
+      -newer "$stamp" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  say "building (npm run build)"
+  touch "$stamp.next"
+  npm run -s build || { say "the build failed"; exit 1; }
+  mv "$stamp.next" "$stamp"
+}
+
+start_mail_sink() {
+  if [ -n "${SMTP_URL:-}" ]; then return 0; fi
+  local port=${RILON_DEMO_SMTP_PORT:-1025} last
+  last=$((port + 20))
+  while tcp_open 127.0.0.1 "$port"; do
+    port=$((port + 1))
+    [ "$port" -le "$last" ] || { say "no free port for the mail sink: set SMTP_URL"; exit 1; }
+  done
+  start_proc mail-sink node "$ROOT/scripts/demo/mail-sink.mjs" "$port" "$DATA/mail"
+  for _ in $(seq 1 50); do tcp_open 127.0.0.1 "$port" && break; sleep 0.1; done
+  tcp_open 127.0.0.1 "$port" || fail_with_log mail-sink "the mail sink did not start"
+  export SMTP_URL="smtp://127.0.0.1:$port"
+}
+
+start_demo() {
+  ensure_node_modules
+  # npm runs on the machine's Node; the project runs on the Node 24 that npm installed.
+  export PATH="$ROOT/node_modules/.bin:$PATH"
+  mkdir -p "$LOGS" "$DATA/mail"
+  stop_demo
+
+  export HOST=${HOST:-127.0.0.1}
+  export PORT=${PORT:-3000}
+  export WORKER_HEALTH_PORT=${WORKER_HEALTH_PORT:-3001}
+  export RILON_DEMO_PASSWORD=${RILON_DEMO_PASSWORD:-Rilon-demo-2026}
+  export RILON_ADMIN_EMAIL=${RILON_ADMIN_EMAIL:-admin@rilon.example.org}
+  export RILON_ADMIN_PASSWORD=${RILON_ADMIN_PASSWORD:-$RILON_DEMO_PASSWORD}
+  port_free_or_die "$PORT" PORT
+  port_free_or_die "$WORKER_HEALTH_PORT" WORKER_HEALTH_PORT
+
+  ensure_postgres || exit 1
+  ensure_redis || exit 1
+  load_demo_env
+  node scripts/demo/create-database.mjs "$DATABASE_URL" || { say "cannot create the database of $DATABASE_URL"; exit 1; }
+  build_if_stale
+  npm run -s migration:run || { say "the migrations failed"; exit 1; }
+
+  start_mail_sink
+  say "starting the api on http://$HOST:$PORT and the worker (logs in .data/logs/)"
+  start_proc api node "$ROOT/dist/apps/api/apps/api/src/main.js"
+  start_proc worker node "$ROOT/dist/apps/worker/apps/worker/src/main.js"
+  local base="http://127.0.0.1:$PORT"
+  wait_ready api "$base/health/ready" 90
+  wait_ready worker "http://127.0.0.1:$WORKER_HEALTH_PORT/health/ready" 90
+
+  say "loading the demo data over the API"
+  local accounts
+  accounts=$(RILON_DEMO_API="$base" node scripts/demo/seed.mjs) || { say "the demo data could not be loaded"; exit 1; }
+
+  cat <<EOF
+
+RILON portal demo is running.
+  API            $base/api/v1
+  API docs       $base/api/docs  (OpenAPI: $base/api/openapi.json)
+  Queues         $base/admin/queues  (administrators only)
+  Health         $base/health/ready  and the worker's http://127.0.0.1:$WORKER_HEALTH_PORT/health/ready
+  Metrics        $base/metrics
+  Mail           $SMTP_URL; every mail sent lands in $DATA/mail/*.eml
+  Logs           $LOGS/{api,worker,mail-sink}.log
+  Database       $DATABASE_URL   Redis $REDIS_URL
+
+$accounts
+
+Try:  curl -s -X POST $base/api/v1/auth/login -H 'content-type: application/json' \\
+        -d '{"email":"lead.bangkok@rilon.example.org","password":"$RILON_DEMO_PASSWORD"}'
+Stop: npm run demo -- stop
+EOF
+}
+
+case "${1:-start}" in
+  start) start_demo ;;
+  stop)
+    stop_demo
+    stop_private_services
+    ;;
+  status) status_demo ;;
+  reset)
+    stop_demo
+    export PATH="$ROOT/node_modules/.bin:$PATH"
+    ensure_postgres || exit 1
+    node scripts/demo/create-database.mjs "$DATABASE_URL" --drop
+    rm -f "$DATA/build.stamp"
+    ;;
+  *)
+    echo "usage: npm run demo [-- start|stop|status|reset]" >&2
+    exit 2
+    ;;
+esac
