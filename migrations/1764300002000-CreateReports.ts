@@ -49,6 +49,19 @@ export class CreateReports1764300002000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_reports_recipients ON reports USING gin (recipient_user_ids)`);
     await q.query(`CREATE INDEX ix_reports_countries ON reports USING gin (countries)`);
     await q.query(`CREATE INDEX ix_reports_search ON reports USING gin (search)`);
+    // The search document is kept by the database on every write, so no code path can forget
+    // it: title, summary and every string of the body (text fields, codes and enum words).
+    await q.query(`
+      CREATE FUNCTION rilon_reports_search() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        NEW.search :=
+          setweight(to_tsvector('simple', coalesce(NEW.title, '')), 'A') ||
+          setweight(to_tsvector('simple', coalesce(NEW.summary, '')), 'B') ||
+          setweight(jsonb_to_tsvector('simple', NEW.body, '["string"]'), 'C');
+        RETURN NEW;
+      END $$`);
+    await q.query(`CREATE TRIGGER trg_reports_search BEFORE INSERT OR UPDATE OF title, summary, body
+      ON reports FOR EACH ROW EXECUTE FUNCTION rilon_reports_search()`);
     await q.query(`
       CREATE TABLE report_versions (
         report_id uuid NOT NULL CONSTRAINT fk_report_versions_report REFERENCES reports(id),
@@ -74,5 +87,6 @@ export class CreateReports1764300002000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE report_versions`);
     await q.query(`DROP TABLE reports`);
+    await q.query(`DROP FUNCTION rilon_reports_search()`);
   }
 }

@@ -1,4 +1,4 @@
-import type { FieldError } from '@rilon/core';
+import { type FieldError, ProblemException } from '@rilon/core';
 import { NON_NOMINAL_TYPES, type ReportType } from '../report-codes';
 import { detectPersonalData, PERSONAL_DATA_MESSAGES } from './personal-data-detector';
 
@@ -28,4 +28,19 @@ export function personalDataErrors(report: {
   const body = (report.body ?? {}) as Record<string, unknown>;
   for (const name of BODY_TEXT_FIELDS) check(`body.${name}`, body[name]);
   return errors;
+}
+
+/** 422 naming each field and kind of personal data, when the report holds any. */
+export function assertNonNominal(report: {
+  type: ReportType;
+  title: string;
+  summary: string;
+  body: unknown;
+}): void {
+  const errors = personalDataErrors(report);
+  if (errors.length)
+    throw ProblemException.unprocessable(
+      'The report seems to hold personal data; the network shares patterns, not people',
+      errors,
+    );
 }

@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { distributionOf, type ReportRow } from '@rilon/reports';
+
+export class DistributionViewDto {
+  @ApiPropertyOptional({ type: [String], description: 'AMBER, AMBER+STRICT: the teams, authoring team included' })
+  teamIds?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'RED: the named recipients' })
+  userIds?: string[];
+}
+
+/** A report in a list: the envelope without `body`. */
+export class ReportSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['visa_fraud_trend', 'modus_operandi', 'migration_statistics', 'training_offer'] })
+  type: string;
+  @ApiProperty({ format: 'uuid' }) teamId: string;
+  @ApiProperty({ format: 'uuid' }) authorId: string;
+  @ApiProperty() title: string;
+  @ApiProperty() summary: string;
+  @ApiProperty({ enum: ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] }) tlp: string;
+  @ApiProperty({
+    type: DistributionViewDto,
+    nullable: true,
+    description: '{teamIds} for AMBER and AMBER+STRICT (authoring team included), {userIds} for RED, null for CLEAR and GREEN',
+  })
+  distribution: DistributionViewDto | null;
+  @ApiProperty() urgent: boolean;
+  @ApiProperty({ enum: ['A', 'B', 'C', 'X'] }) sourceReliability: string;
+  @ApiProperty({ enum: ['1', '2', '3', '4'] }) informationCredibility: string;
+  @ApiProperty({ type: [String], description: 'every country code the body mentions (derived)' })
+  countries: string[];
+  @ApiProperty({ enum: ['draft', 'submitted', 'published', 'withdrawn'] }) status: string;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'first publication' }) publishedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) withdrawnAt: string | null;
+
+  static from(r: ReportRow): ReportSummaryDto {
+    return {
+      id: r.id,
+      type: r.type,
+      teamId: r.teamId,
+      authorId: r.authorId,
+      title: r.title,
+      summary: r.summary,
+      tlp: r.tlp,
+      distribution: distributionOf(r),
+      urgent: r.urgent,
+      sourceReliability: r.sourceReliability,
+      informationCredibility: r.informationCredibility,
+      countries: r.countries,
+      status: r.status,
+      version: r.version,
+      createdAt: iso(r.createdAt) as string,
+      updatedAt: iso(r.updatedAt) as string,
+      submittedAt: iso(r.submittedAt),
+      publishedAt: iso(r.publishedAt),
+      withdrawnAt: iso(r.withdrawnAt),
+    };
+  }
+}
+
+export function iso(value: Date | string | null): string | null {
+  return value === null ? null : new Date(value).toISOString();
+}

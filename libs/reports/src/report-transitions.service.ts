@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@rilon/audit';
+import { Actor, inTransaction, isUuid, ProblemException } from '@rilon/core';
+import type { DataSource, EntityManager } from 'typeorm';
+import { decide, type ReportAction } from './report-access';
+import type { ReportRow } from './report.view';
+import { ReportsRepository } from './reports.repository';
+
+/**
+ * The frame of every change to an existing report: one transaction, the row locked so that
+ * concurrent transitions queue up, 404 for a report the caller cannot read, 403 (audited as
+ * `report.<action>.denied`) for one they can read but may not change, 409 for a wrong state.
+ */
+@Injectable()
+export class ReportTransitionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ReportsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async run(
+    actor: Actor,
+    id: string,
+    action: ReportAction,
+    work: (manager: EntityManager, report: ReportRow & { body: Record<string, unknown> }) => Promise<void>,
+  ): Promise<ReportRow> {
+    if (!isUuid(id)) throw ProblemException.notFound('Report');
+    return inTransaction(this.dataSource, async (manager) => {
+      const locked = await this.repository.lockForActor(manager, id, actor);
+      if (!locked || !locked.canRead) throw ProblemException.notFound('Report');
+      const report = locked.row as ReportRow & { body: Record<string, unknown> };
+      const decision = decide(action, actor, report);
+      if (decision === 'forbidden') {
+        await this.audit.recordAlone({
+          actorId: actor.userId,
+          action: `report.${action}.denied`,
+          targetType: 'report',
+          targetId: id,
+          outcome: 'denied',
+          details: { type: report.type, tlp: report.tlp, status: report.status },
+        });
+        throw ProblemException.forbidden(`You may not ${action} this report`);
+      }
+      if (decision === 'conflict')
+        throw ProblemException.conflict(`A ${report.status} report cannot be ${pastTense(action)}`, {
+          status: report.status,
+        });
+      await work(manager, report);
+      const after = await this.repository.findById(manager, id);
+      if (!after) throw ProblemException.notFound('Report');
+      return after;
+    });
+  }
+
+  /** Audit row of a successful transition: ids, type, TLP and version only. */
+  async recordTransition(
+    manager: EntityManager,
+    actor: Actor,
+    action: string,
+    report: { id: string; type: string; tlp: string; version: number },
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      actorId: actor.userId,
+      action,
+      targetType: 'report',
+      targetId: report.id,
+      details: { type: report.type, tlp: report.tlp, version: report.version, ...extra },
+    });
+  }
+}
+
+function pastTense(action: ReportAction): string {
+  return { update: 'changed', submit: 'submitted', return: 'returned', publish: 'published', withdraw: 'withdrawn' }[
+    action
+  ];
+}
