@@ -3,6 +3,8 @@ import { startApi, TestApi } from '../support/harness';
 import { ALL_ROLES, auditCount, auditRows, RoleName, tokenOf, userOf } from './network-helpers';
 
 /** Members, capitals and teams: read by every signed-in user, changed by administrators. */
+jest.setTimeout(30000);
+
 describe('network reference data', () => {
   let api: TestApi;
   let cast: Cast;

@@ -5,6 +5,8 @@ import { ALL_ROLES, auditRows, outboxRows, RoleName, tokenOf, userOf } from './n
 const UNKNOWN = '0190b6f0-0000-7000-8000-000000000000';
 
 /** GET/PUT/DELETE /teams/:id/members: administrators, and leads for their officers and observers. */
+jest.setTimeout(30000);
+
 describe('team members', () => {
   let api: TestApi;
   let cast: Cast;
