@@ -1,2 +1,40 @@
+import { NotificationEntity } from './inbox/notification.entity';
+import { NotificationSubscriptionEntity } from './subscriptions/notification-subscription.entity';
+import { TeamWebhookEntity } from './webhooks/team-webhook.entity';
+
+/** Event names, e-mail modes and the report types subscription rules may name. */
+export * from './notification-events';
+/** Job names, payloads and deterministic ids of the notification jobs. */
+export * from './notification-jobs';
+/** Notification rows as the inbox and stream show them. */
+export * from './inbox/notification.view';
+export * from './inbox/notification.entity';
+export * from './inbox/inbox.repository';
+export * from './inbox/inbox.service';
+/** Subscription rules, their defaults and their SQL matcher. */
+export * from './subscriptions/subscription-rule';
+export * from './subscriptions/subscriptions.service';
+export * from './subscriptions/notification-subscription.entity';
+/** Team webhooks: management, address policy and signatures. */
+export * from './webhooks/team-webhook.entity';
+export * from './webhooks/team-webhooks.service';
+export * from './webhooks/webhook-address';
+export * from './webhooks/webhook-signature';
+/** The fan-out's SQL. */
+export * from './fanout/fanout.repository';
+/** Live streams over Redis pub/sub. */
+export * from './live/live-channel';
+export * from './live/live-stream';
+export * from './live/live-hub.service';
+export * from './viewer-sql';
+
 /** Notification entities (issue 4). */
-export const NOTIFICATIONS_ENTITIES: Function[] = [];
+export const NOTIFICATIONS_ENTITIES: Function[] = [
+  NotificationEntity,
+  NotificationSubscriptionEntity,
+  TeamWebhookEntity,
+];
+export * from './webhooks/webhook-sender';
+/** Notification and digest e-mails: content rules and send-time reads. */
+export * from './email/notification-mail';
+export * from './email/notification-mail.repository';

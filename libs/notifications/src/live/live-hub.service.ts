@@ -1,0 +1,77 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Actor, APP_CONFIG, AppConfig, createRedis } from '@rilon/core';
+import type { Redis } from 'ioredis';
+import { InboxRepository } from '../inbox/inbox.repository';
+import { liveChannel, parseLiveMessage } from './live-channel';
+import { LiveStream, StreamSink } from './live-stream';
+
+/**
+ * The streams open on this API instance and its ONE Redis subscriber connection: a
+ * message naming users wakes those users' local streams, so any instance serves any
+ * user. While Redis is away the streams stay open (heartbeats only); when it returns
+ * every stream pulls, so nothing created meanwhile is missed.
+ */
+@Injectable()
+export class LiveHub implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(LiveHub.name);
+  private readonly streams = new Map<string, Set<LiveStream>>();
+  private subscriber?: Redis;
+  private wasReady = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly inbox: InboxRepository,
+  ) {}
+
+  onModuleInit(): void {
+    const channel = liveChannel(this.config.queuePrefix);
+    const subscriber = createRedis(this.config.redisUrl, {
+      commandTimeout: undefined,
+      maxRetriesPerRequest: null,
+    });
+    subscriber.on('error', () => undefined);
+    subscriber.on('ready', () => {
+      subscriber.subscribe(channel).catch((e: Error) => this.logger.warn(e.message));
+      // After an outage, pull for everyone: messages sent meanwhile were lost.
+      if (this.wasReady) this.pullAll();
+      this.wasReady = true;
+    });
+    subscriber.on('message', (_channel: string, raw: string) => {
+      for (const userId of parseLiveMessage(raw)) {
+        for (const stream of this.streams.get(userId) ?? []) void stream.pull();
+      }
+    });
+    this.subscriber = subscriber;
+  }
+
+  onModuleDestroy(): void {
+    for (const set of [...this.streams.values()]) for (const stream of [...set]) stream.close();
+    this.subscriber?.disconnect();
+  }
+
+  /** Opens a stream for the caller; `lastEventId` resumes after that notification. */
+  async open(actor: Actor, sink: StreamSink, lastEventId?: string): Promise<LiveStream> {
+    const stream = new LiveStream(actor, sink, this.inbox, (s) => this.remove(s));
+    let set = this.streams.get(actor.userId);
+    if (!set) this.streams.set(actor.userId, (set = new Set()));
+    set.add(stream);
+    await stream.start(lastEventId);
+    return stream;
+  }
+
+  get openStreams(): number {
+    let n = 0;
+    for (const set of this.streams.values()) n += set.size;
+    return n;
+  }
+
+  private pullAll(): void {
+    for (const set of this.streams.values()) for (const stream of set) void stream.pull();
+  }
+
+  private remove(stream: LiveStream): void {
+    const set = this.streams.get(stream.actor.userId);
+    set?.delete(stream);
+    if (set && set.size === 0) this.streams.delete(stream.actor.userId);
+  }
+}

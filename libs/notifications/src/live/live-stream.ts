@@ -1,0 +1,117 @@
+import { Logger } from '@nestjs/common';
+import type { Actor } from '@rilon/core';
+import type { InboxRepository } from '../inbox/inbox.repository';
+import { toNotificationView } from '../inbox/notification.view';
+
+/** Where a stream writes: the HTTP layer adapts its response to this. */
+export interface StreamSink {
+  write(chunk: string): void;
+  end(): void;
+}
+
+/** How far back a pull looks for rows committed late by a long fan-out transaction. */
+const MARGIN_SECONDS = 300;
+const BATCH = 500;
+const MAX_REMEMBERED = 5000;
+export const HEARTBEAT_MS = 15_000;
+
+/**
+ * One open SSE stream of one user. It never trusts a pub/sub message's content: a
+ * message only says "look", and the stream reads the user's new rows from PostgreSQL
+ * (under the visibility rule), so a message lost while Redis was away is made good by
+ * the next pull. Pulls run one at a time.
+ */
+export class LiveStream {
+  private readonly logger = new Logger(LiveStream.name);
+  private chain: Promise<void> = Promise.resolve();
+  private sinceMs = 0;
+  /** Ids sent recently, with their time: a row is never sent twice. */
+  private readonly sent = new Map<string, number>();
+  private heartbeat?: NodeJS.Timeout;
+  closed = false;
+
+  constructor(
+    readonly actor: Actor,
+    private readonly sink: StreamSink,
+    private readonly inbox: InboxRepository,
+    private readonly onClose: (stream: LiveStream) => void,
+  ) {}
+
+  /** Sends what followed `lastEventId` (a resume), then waits for pushes. */
+  start(lastEventId: string | undefined): Promise<void> {
+    this.sink.write(': connected\n\n');
+    this.heartbeat = setInterval(() => this.sink.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    this.heartbeat.unref();
+    return this.enqueue(async () => {
+      const startMs = await this.inbox.nowMs();
+      this.sinceMs = startMs;
+      if (lastEventId) {
+        for (;;) {
+          const after = [...this.sent.keys()].pop() ?? lastEventId;
+          const rows = await this.inbox.after(this.actor, after, BATCH);
+          this.send(rows);
+          if (rows.length < BATCH) break;
+        }
+      }
+      // Rows stamped before the stream opened count as known: only what follows is live.
+      const known = await this.inbox.recent(this.actor, startMs, MARGIN_SECONDS, [], 10_000);
+      for (const row of known) {
+        const ms = row.created_ms ?? 0;
+        if (ms <= startMs && !this.sent.has(row.id)) this.sent.set(row.id, ms);
+      }
+    });
+  }
+
+  /** Something new may exist for this user: read it. */
+  pull(): Promise<void> {
+    return this.enqueue(async () => {
+      for (;;) {
+        const rows = await this.inbox.recent(
+          this.actor,
+          this.sinceMs,
+          MARGIN_SECONDS,
+          [...this.sent.keys()],
+          BATCH,
+        );
+        this.send(rows);
+        if (rows.length < BATCH) break;
+      }
+      this.forgetOld();
+    });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.heartbeat);
+    this.sink.end();
+    this.onClose(this);
+  }
+
+  private send(rows: Awaited<ReturnType<InboxRepository['recent']>>): void {
+    for (const row of rows) {
+      if (this.closed || this.sent.has(row.id)) continue;
+      const view = toNotificationView(row);
+      this.sink.write(`id: ${row.id}\nevent: notification\ndata: ${JSON.stringify(view)}\n\n`);
+      const ms = row.created_ms ?? 0;
+      this.sent.set(row.id, ms);
+      if (ms > this.sinceMs) this.sinceMs = ms;
+    }
+  }
+
+  private forgetOld(): void {
+    const floor = this.sinceMs - MARGIN_SECONDS * 1000 - 1000;
+    for (const [id, ms] of this.sent) {
+      if (ms < floor || this.sent.size > MAX_REMEMBERED) this.sent.delete(id);
+    }
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    this.chain = this.chain
+      .then(() => (this.closed ? undefined : work()))
+      .catch((error: unknown) =>
+        this.logger.warn(`stream of ${this.actor.userId}: ${(error as Error).message}`),
+      );
+    return this.chain;
+  }
+}

@@ -1,0 +1,43 @@
+import type { BroadcastEvent } from './notification-events';
+
+/**
+ * Jobs the notifications area adds. They carry ids only: processors read current state
+ * (and re-check visibility) when they run. Ids are deterministic, so adding a job twice
+ * (a retried fan-out) adds it once while BullMQ retains it; the database flags
+ * (`emailed_at`) make the rest idempotent.
+ */
+export const WEBHOOK_JOB = 'webhook.deliver';
+
+export interface WebhookJob {
+  outboxId: string;
+  teamId: string;
+  reportId: string;
+  event: BroadcastEvent;
+  version: number;
+  occurredAt: string;
+}
+
+/** Also the `X-Rilon-Delivery` header: the same on every retry. */
+export function webhookDeliveryId(outboxId: string, teamId: string): string {
+  return `hook-${outboxId}-${teamId}`;
+}
+
+export function notificationMailJobId(notificationId: string): string {
+  return `mail-${notificationId}`;
+}
+
+/** One daily digest for one user and local day. */
+export function digestMailJobId(userId: string, day: string): string {
+  return `digest-${userId}-${day}`;
+}
+
+export const DIGEST_JOB = 'digest.run';
+
+/** The scheduler of one time zone fires this at 07:00 local time. */
+export interface DigestRunJob {
+  zone: string;
+}
+
+export function digestSchedulerId(zone: string): string {
+  return `digest-${zone.replace(/[^A-Za-z0-9_+/-]/g, '_')}`;
+}

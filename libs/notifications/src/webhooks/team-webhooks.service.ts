@@ -1,0 +1,128 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@rilon/audit';
+import {
+  Actor,
+  APP_CONFIG,
+  AppConfig,
+  inTransaction,
+  isAdmin,
+  isLeadOf,
+  isUuid,
+  ProblemException,
+} from '@rilon/core';
+import { isIP } from 'node:net';
+import { DataSource } from 'typeorm';
+import { isPublicAddress } from './webhook-address';
+
+export interface TeamWebhookView {
+  url: string;
+  createdAt: Date;
+}
+
+/**
+ * A team's webhook: administrators and the team's leads manage it. The secret is
+ * stored for signing and never answered, logged or audited.
+ */
+@Injectable()
+export class TeamWebhooksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(actor: Actor, teamId: string): Promise<TeamWebhookView> {
+    await this.authorize(actor, teamId, 'webhook.read');
+    const rows: Array<{ url: string; created_at: Date }> = await this.dataSource.query(
+      `SELECT url, created_at FROM team_webhooks WHERE team_id = $1`,
+      [teamId],
+    );
+    if (!rows[0]) throw ProblemException.notFound('Webhook');
+    return { url: rows[0].url, createdAt: rows[0].created_at };
+  }
+
+  async set(actor: Actor, teamId: string, url: string, secret: string): Promise<TeamWebhookView> {
+    await this.authorize(actor, teamId, 'webhook.set');
+    this.checkUrl(url);
+    return inTransaction(this.dataSource, async (manager) => {
+      const rows: Array<{ url: string; created_at: Date }> = await manager.query(
+        `INSERT INTO team_webhooks (team_id, url, secret, created_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (team_id) DO UPDATE
+           SET url = EXCLUDED.url, secret = EXCLUDED.secret, created_at = now(), created_by = EXCLUDED.created_by
+         RETURNING url, created_at`,
+        [teamId, url, secret, actor.userId],
+      );
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'webhook.set',
+        targetType: 'team',
+        targetId: teamId,
+        details: { scheme: new URL(url).protocol.replace(':', '') },
+      });
+      return { url: rows[0].url, createdAt: rows[0].created_at };
+    });
+  }
+
+  async remove(actor: Actor, teamId: string): Promise<void> {
+    await this.authorize(actor, teamId, 'webhook.delete');
+    await inTransaction(this.dataSource, async (manager) => {
+      const [rows] = await manager.query<[unknown[], number]>(
+        `DELETE FROM team_webhooks WHERE team_id = $1 RETURNING 1`,
+        [teamId],
+      );
+      if (!rows.length) throw ProblemException.notFound('Webhook');
+      await this.audit.record(manager, {
+        actorId: actor.userId,
+        action: 'webhook.delete',
+        targetType: 'team',
+        targetId: teamId,
+      });
+    });
+  }
+
+  /** 404 for an unknown team; 403 (audited) for anyone but an admin or a lead of the team. */
+  private async authorize(actor: Actor, teamId: string, action: string): Promise<void> {
+    const team: unknown[] = isUuid(teamId)
+      ? await this.dataSource.query(`SELECT 1 FROM teams WHERE id = $1`, [teamId])
+      : [];
+    if (!team.length) throw ProblemException.notFound('Team');
+    if (isAdmin(actor) || isLeadOf(actor, teamId)) return;
+    await this.audit.recordAlone({
+      actorId: actor.userId,
+      action: `${action}.denied`,
+      targetType: 'team',
+      targetId: teamId,
+      outcome: 'denied',
+    });
+    throw ProblemException.forbidden(
+      'Only an administrator or a lead of the team manages its webhook',
+    );
+  }
+
+  /** https only (http too where private targets are allowed); no credentials in the URL. */
+  private checkUrl(raw: string): void {
+    const fail = (message: string) =>
+      ProblemException.badRequest('The webhook URL is refused', [{ field: 'url', message }]);
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw fail('must be an absolute URL');
+    }
+    const allowPrivate = this.config.webhookAllowPrivate;
+    if (url.protocol !== 'https:' && !(allowPrivate && url.protocol === 'http:')) {
+      throw fail(allowPrivate ? 'must use https or http' : 'must use https');
+    }
+    if (url.username || url.password) throw fail('must not carry credentials');
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    if (
+      !allowPrivate &&
+      (host === 'localhost' ||
+        host.endsWith('.localhost') ||
+        (isIP(host) && !isPublicAddress(host)))
+    ) {
+      throw fail('must not point at a private, loopback or link-local address');
+    }
+  }
+}
