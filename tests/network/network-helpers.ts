@@ -66,3 +66,24 @@ export function tokenFromLink(link: string): string {
   if (!token) throw new Error(`no token in ${link}`);
   return token;
 }
+
+const TOKEN_IN_LINK = /\/invitations\/accept\?token=([A-Za-z0-9_-]{43})/;
+
+/**
+ * The invitation token from a raw received e-mail. The body parts may be
+ * quoted-printable (soft line breaks, `=3D`) or base64, so both are decoded.
+ */
+export function tokenFromMail(raw: string): string | null {
+  const qp = raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const direct = TOKEN_IN_LINK.exec(qp);
+  if (direct) return direct[1];
+  for (const block of raw.split(/\r?\n\r?\n/)) {
+    const compact = block.replace(/\s+/g, '');
+    if (!/^[A-Za-z0-9+/=]{40,}$/.test(compact)) continue;
+    const found = TOKEN_IN_LINK.exec(Buffer.from(compact, 'base64').toString('utf8'));
+    if (found) return found[1];
+  }
+  return null;
+}
