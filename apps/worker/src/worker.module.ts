@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@rilon/audit';
 import {
@@ -16,6 +17,7 @@ import { AuditWorkerModule } from './audit/audit-worker.module';
 import { EmailWorkerModule } from './email/email-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { OutboxWorkerModule } from './outbox/outbox-worker.module';
+import { WorkerLifecycle } from './ops/worker-lifecycle.service';
 
 /** The worker process: outbox relay, queue processors and the audit sealer. No HTTP API. */
 @Module({})
@@ -38,7 +40,9 @@ export class WorkerModule {
         EmailWorkerModule,
         AuditWorkerModule,
         NotificationsWorkerModule,
+        DiscoveryModule,
       ],
+      providers: [WorkerLifecycle],
     };
   }
 }

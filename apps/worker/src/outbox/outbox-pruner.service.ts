@@ -1,0 +1,57 @@
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
+import { OutboxRepository } from './outbox.repository';
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const SLICE = 5000;
+
+/**
+ * Deletes relayed outbox rows after the retention period, hourly and in slices so that
+ * no transaction grows large. Rows that were never relayed are never pruned.
+ */
+@Injectable()
+export class OutboxPruner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxPruner.name);
+  private timer?: NodeJS.Timeout;
+  private current?: Promise<number>;
+
+  constructor(private readonly outbox: OutboxRepository) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.prune().catch(() => undefined), PRUNE_EVERY_MS);
+    this.timer.unref();
+  }
+
+  /** Prunes everything due now; returns how many rows went. */
+  async prune(): Promise<number> {
+    this.current ??= this.pruneAll().finally(() => {
+      this.current = undefined;
+    });
+    return this.current;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.current?.catch(() => undefined);
+  }
+
+  private async pruneAll(): Promise<number> {
+    let total = 0;
+    try {
+      for (;;) {
+        const removed = await this.outbox.pruneSlice(SLICE);
+        total += removed;
+        if (removed < SLICE) break;
+      }
+    } catch (error) {
+      this.logger.warn(`outbox pruning failed, will retry: ${(error as Error).message}`);
+      throw error;
+    }
+    if (total > 0) this.logger.log(`pruned ${total} relayed outbox events`);
+    return total;
+  }
+}
