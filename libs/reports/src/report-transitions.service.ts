@@ -45,7 +45,7 @@ export class ReportTransitionsService {
       }
       if (decision === 'conflict')
         throw ProblemException.conflict(`A ${report.status} report cannot be ${pastTense(action)}`, {
-          status: report.status,
+          reportStatus: report.status,
         });
       await work(manager, report);
       const after = await this.repository.findById(manager, id);
