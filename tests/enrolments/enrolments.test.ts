@@ -3,6 +3,9 @@ import { Cast, createCast, Factory, TestUser } from '../support/factories';
 import { startApi, TestApi } from '../support/harness';
 import { obs, ReportDriver, trainingOfferBody } from '../statistics/support/report-driver';
 
+// Shared machine: starting the API and the cast can take longer than jest's default 5 s.
+jest.setTimeout(60_000);
+
 const isoDay = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 

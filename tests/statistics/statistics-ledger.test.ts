@@ -3,6 +3,9 @@ import { startApi, TestApi } from '../support/harness';
 import { BORDER_TYPES, COUNTRY_ALPHA3_CODES, STATISTICS_INDICATORS } from '@rilon/reports';
 import { obs, ReportDriver } from './support/report-driver';
 
+// Shared machine: starting the API and the cast can take longer than jest's default 5 s.
+jest.setTimeout(60_000);
+
 const IBC = 'irregular_border_crossing';
 
 describe('one official figure per (reporting country, period)', () => {

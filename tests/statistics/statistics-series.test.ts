@@ -2,6 +2,9 @@ import { Cast, createCast, Factory } from '../support/factories';
 import { startApi, TestApi } from '../support/harness';
 import { obs, ReportDriver, StatisticsBody } from './support/report-driver';
 
+// Shared machine: starting the API and the cast can take longer than jest's default 5 s.
+jest.setTimeout(60_000);
+
 const IBC = 'irregular_border_crossing';
 
 function stats(
@@ -61,6 +64,14 @@ describe('GET /statistics/series', () => {
       stats('MYS', '2025-01', [obs(IBC, 'MMR', 'land', 1000)]),
       { tlp: 'AMBER' },
     );
+    // AMBER for team A and team B: both count it, nobody else does.
+    await reports.published(
+      lead,
+      teamA,
+      'migration_statistics',
+      stats('MDV', '2025-01', [obs('facilitator_detected', 'BGD', 'sea', 2)]),
+      { tlp: 'AMBER', teamIds: [teamB.id] },
+    );
     // A draft never counts, nor does a withdrawn report.
     await reports.create(
       lead,
@@ -89,6 +100,13 @@ describe('GET /statistics/series', () => {
     expect(await series(cast.otherOfficer.token, q)).toEqual(others);
     expect(await series(cast.admin.token, q)).toEqual(others);
     expect(await series(cast.auditor.token, q)).toEqual(others);
+  });
+
+  it('counts an AMBER report for every team on its distribution list', async () => {
+    const q = 'indicator=facilitator_detected&groupBy=reportingCountry';
+    for (const user of [cast.lead, cast.observer, cast.otherLead, cast.otherOfficer])
+      expect(await series(user.token, q)).toEqual({ MDV: 2 });
+    for (const user of [cast.admin, cast.auditor]) expect(await series(user.token, q)).toEqual({});
   });
 
   it('answers the documented shape with integer counts ordered by key', async () => {

@@ -1,6 +1,3 @@
-import type { Actor, TeamRole } from '@rilon/core';
-import { newId, ProblemException } from '@rilon/core';
-import { StatisticsLedger } from '@rilon/reports';
 import type { TestTeam, TestUser } from '../../support/factories';
 import type { TestApi } from '../../support/harness';
 
@@ -57,17 +54,9 @@ export function trainingOfferBody(
   };
 }
 
-/**
- * Drives the report lifecycle for the statistics and enrolment tests. Until the reports
- * HTTP API exists it writes report rows directly and calls the ledger the way the
- * lifecycle does (inside one transaction), answering HTTP-like outcomes.
- */
+/** Drives the report lifecycle over the HTTP API, as the statistics and enrolment tests need it. */
 export class ReportDriver {
   constructor(private readonly api: TestApi) {}
-
-  private get ledger(): StatisticsLedger {
-    return this.api.app.get(StatisticsLedger, { strict: false });
-  }
 
   async create(
     author: TestUser,
@@ -76,77 +65,35 @@ export class ReportDriver {
     body: object,
     handling: Handling = {},
   ): Promise<string> {
-    const id = newId();
     const tlp = handling.tlp ?? 'GREEN';
-    const teamIds = tlp.startsWith('AMBER') ? [team.id, ...(handling.teamIds ?? [])] : [];
-    await this.api.db.query(
-      `INSERT INTO reports (id, type, team_id, author_id, title, tlp, distribution_team_ids,
-         recipient_user_ids, body)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8::uuid[], $9)`,
-      [id, type, team.id, author.id, `${type} test`, tlp, teamIds, handling.userIds ?? [], body],
+    const distribution = tlp.startsWith('AMBER')
+      ? { teamIds: handling.teamIds ?? [] }
+      : tlp === 'RED'
+        ? { userIds: handling.userIds ?? [] }
+        : undefined;
+    const res = await this.api.post(
+      '/reports',
+      { type, teamId: team.id, title: `${type} test`, tlp, distribution, body },
+      { token: author.token },
     );
-    return id;
+    if (res.status !== 201) throw new Error(`POST /reports: ${res.status} ${res.text}`);
+    return res.body.id as string;
   }
 
-  async publish(reportId: string, lead: TestUser): Promise<Outcome> {
-    return this.lifecycle(lead, async (manager, actor) => {
-      // TypeORM answers an UPDATE … RETURNING as [rows, count].
-      const [rows]: [Array<{ type: string; body: StatisticsBody }>] = await manager.query(
-        `UPDATE reports SET status = 'published', published_at = now() WHERE id = $1 RETURNING type, body`,
-        [reportId],
-      );
-      if (rows[0].type === 'migration_statistics')
-        await this.ledger.record(manager, { id: reportId, body: rows[0].body }, actor);
-    });
+  publish(reportId: string, lead: TestUser): Promise<Outcome> {
+    return this.api.post(`/reports/${reportId}/publish`, undefined, { token: lead.token });
   }
 
-  async amend(reportId: string, lead: TestUser, body: object): Promise<Outcome> {
-    return this.lifecycle(lead, async (manager, actor) => {
-      const [rows]: [Array<{ type: string }>] = await manager.query(
-        `UPDATE reports SET body = $2, version = version + 1 WHERE id = $1 RETURNING type`,
-        [reportId, body],
-      );
-      if (rows[0].type === 'migration_statistics')
-        await this.ledger.record(manager, { id: reportId, body: body as StatisticsBody }, actor);
-    });
+  amend(reportId: string, lead: TestUser, body: object): Promise<Outcome> {
+    return this.api.patch(`/reports/${reportId}`, { body }, { token: lead.token });
   }
 
-  async withdraw(reportId: string, lead: TestUser): Promise<Outcome> {
-    return this.lifecycle(lead, async (manager) => {
-      await manager.query(`UPDATE reports SET status = 'withdrawn' WHERE id = $1`, [reportId]);
-      await this.ledger.release(manager, reportId);
-    });
-  }
-
-  private async lifecycle(
-    user: TestUser,
-    work: (manager: any, actor: Actor) => Promise<void>,
-  ): Promise<Outcome> {
-    const actor = await this.actorOf(user);
-    try {
-      await this.api.db.transaction('READ COMMITTED', (manager) => work(manager, actor));
-      return { status: 200, body: {} };
-    } catch (error) {
-      if (!(error instanceof ProblemException)) throw error;
-      const { status, detail, extensions } = error.problem;
-      return { status, body: { status, detail, ...(extensions ?? {}) } };
-    }
-  }
-
-  private async actorOf(user: TestUser): Promise<Actor> {
-    const teams: Array<{ team_id: string; role: TeamRole }> = await this.api.db.query(
-      'SELECT team_id, role FROM team_memberships WHERE user_id = $1',
-      [user.id],
+  withdraw(reportId: string, lead: TestUser): Promise<Outcome> {
+    return this.api.post(
+      `/reports/${reportId}/withdraw`,
+      { reason: 'Superseded by corrected figures' },
+      { token: lead.token },
     );
-    return {
-      userId: user.id,
-      sessionId: newId(),
-      email: user.email,
-      displayName: user.displayName,
-      memberCode: user.memberCode,
-      globalRole: user.globalRole,
-      teams: teams.map((t) => ({ teamId: t.team_id, role: t.role })),
-    };
   }
 
   /** Creates and publishes in one go; fails the test unless publication succeeded. */
