@@ -101,20 +101,6 @@ load_demo_env() {
   fi
 }
 
-build_if_stale() {
-  local stamp="$DATA/build.stamp"
-  if [ -f dist/apps/api/apps/api/src/main.js ] && [ -f dist/apps/worker/apps/worker/src/main.js ] \
-    && [ -f "$stamp" ] \
-    && [ -z "$(find apps libs migrations package-lock.json nest-cli.json tsconfig.json tsconfig.build.json \
-      -newer "$stamp" -print -quit 2>/dev/null)" ]; then
-    return 0
-  fi
-  say "building (npm run build)"
-  touch "$stamp.next"
-  npm run -s build || { say "the build failed"; exit 1; }
-  mv "$stamp.next" "$stamp"
-}
-
 start_mail_sink() {
   if [ -n "${SMTP_URL:-}" ]; then return 0; fi
   local port=${RILON_DEMO_SMTP_PORT:-1025} last
@@ -149,7 +135,7 @@ start_demo() {
   ensure_redis || exit 1
   load_demo_env
   node scripts/demo/create-database.mjs "$DATABASE_URL" || { say "cannot create the database of $DATABASE_URL"; exit 1; }
-  build_if_stale
+  bash scripts/build-if-stale.sh || exit 1
   npm run -s migration:run || { say "the migrations failed"; exit 1; }
 
   start_mail_sink

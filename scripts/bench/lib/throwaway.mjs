@@ -1,0 +1,149 @@
+// Shared pieces for benchmarks: a throwaway database, the built apps as child processes, a free
+// port, and cleanup. Run through `npm run bench`, which sets RILON_ROOT, RILON_BENCH_ADMIN_URL
+// and REDIS_URL and builds dist/ first.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+
+export const ROOT = process.env.RILON_ROOT ?? process.cwd();
+const ADMIN_URL =
+  process.env.RILON_BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
+export const WORKER_MAIN = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
+const MIGRATE_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/migrate.js');
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function urlWithDatabase(url, database) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function admin(sql) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs a node script to its end; rejects with its output when it fails. */
+async function runNode(script, env) {
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`${script} exited with ${code}:\n${output}`);
+}
+
+/** A migrated database of its own, a Redis prefix of its own, and their removal. */
+export async function throwawayEnvironment(label) {
+  const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
+  const database = `rilon_bench_${label}_${suffix}`.replace(/[^a-z0-9_]/g, '_');
+  const queuePrefix = `bench-${label}-${suffix}`;
+  await admin(`CREATE DATABASE "${database}"`);
+  const databaseUrl = urlWithDatabase(ADMIN_URL, database);
+  await runNode(MIGRATE_MAIN, { DATABASE_URL: databaseUrl });
+  return {
+    databaseUrl,
+    queuePrefix,
+    async dispose() {
+      await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+      try {
+        await redis.connect();
+        let cursor = '0';
+        do {
+          const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 1000);
+          if (keys.length) await redis.del(...keys);
+          cursor = next;
+        } while (cursor !== '0');
+      } finally {
+        redis.disconnect();
+      }
+    },
+  };
+}
+
+/** Starts a node process and resolves once `readyUrl` answers 2xx; stop() ends it. */
+export async function startProcess(script, env, readyUrl, { args = [], timeoutMs = 60_000 } = {}) {
+  const child = spawn(process.execPath, [script, ...args], {
+    env: { ...process.env, ...env },
+    // stdout (request logs) is discarded: it would block the process if nobody read the pipe.
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new Error(`${script} exited with ${child.exitCode}:\n${stderr}`);
+    try {
+      const res = await fetch(readyUrl, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${script} did not answer ${readyUrl} in time:\n${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    child,
+    stderr: () => stderr,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await once(child, 'exit');
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** A small JSON client for setting up data over the API. */
+export function apiClient(baseUrl) {
+  return async function call(method, path, body, token) {
+    const headers = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    const res = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let json;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, body: json, text };
+  };
+}
+
+export const strongSecret = () => randomBytes(48).toString('base64url');

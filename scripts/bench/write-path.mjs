@@ -1,0 +1,226 @@
+// npm run bench -- write-path [--connections 32] [--duration 10] [--warmup 2]
+// The portal's POST /api/v1/reports against the bare baseline (plain Fastify 5 + pg, one
+// transaction inserting a report-like row with a JSON body and an audit row; stack-notes.md,
+// "A reference figure"), measured with autocannon in the same run, on a throwaway database.
+// The API runs as built (NODE_ENV=production, request logging on), without the worker: the API
+// never waits on a queue, so outbox rows simply wait. The per-user rate limit is turned off
+// (RATE_LIMIT_PER_MINUTE=0), or one benchmark user would measure 429s.
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import {
+  API_MAIN,
+  REDIS_URL,
+  ROOT,
+  apiClient,
+  freePort,
+  startProcess,
+  strongSecret,
+  throwawayEnvironment,
+} from './lib/throwaway.mjs';
+
+const { values } = parseArgs({
+  options: {
+    connections: { type: 'string', default: '32' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+  },
+});
+const connections = Number(values.connections);
+const duration = Number(values.duration);
+const warmup = Number(values.warmup);
+const log = (line) => process.stderr.write(`write-path: ${line}\n`);
+
+function reportPayload(teamId) {
+  return {
+    type: 'visa_fraud_trend',
+    teamId,
+    title: 'Forged passports on exit flights',
+    summary: 'Biodata pages substituted; detected at departure control.',
+    tlp: 'GREEN',
+    urgent: false,
+    body: {
+      documentType: 'passport',
+      issuingCountry: 'IND',
+      fraudType: 'forgery',
+      personsDetected: 14,
+      documentsDetected: 17,
+      direction: 'exit',
+      periodStart: '2026-08-01',
+      periodEnd: '2026-08-31',
+      holderNationalities: ['LKA', 'XXA'],
+      detectionPoints: [{ type: 'airport', code: 'BKK', country: 'THA' }],
+      route: { origin: 'LKA', transit: ['THA', 'MYS'], destination: 'AUS' },
+      compromisedFeatures: ['biodata page substitution'],
+      trend: 'increasing',
+      indicators: ['laminate edges lift near the photo'],
+    },
+  };
+}
+
+async function expectStatus(promise, status, what) {
+  const res = await promise;
+  if (res.status !== status)
+    throw new Error(`${what}: HTTP ${res.status} ${res.text.slice(0, 500)}`);
+  return res.body;
+}
+
+/** An officer of one team, signed in, over the portal's own API. */
+async function setUpAuthor(baseUrl, admin) {
+  const call = apiClient(baseUrl);
+  const { accessToken: adminToken } = await expectStatus(
+    call('POST', '/auth/login', admin),
+    200,
+    'admin sign-in',
+  );
+  const capital = await expectStatus(
+    call(
+      'POST',
+      '/capitals',
+      { name: 'Bangkok', countryCode: 'THA', timezone: 'Asia/Bangkok' },
+      adminToken,
+    ),
+    201,
+    'POST /capitals',
+  );
+  const team = await expectStatus(
+    call('POST', '/teams', { name: 'RILON Bangkok', capitalId: capital.id }, adminToken),
+    201,
+    'POST /teams',
+  );
+  const officer = { email: 'officer@bench.example.org', password: strongSecret().slice(0, 20) };
+  const user = await expectStatus(
+    call(
+      'POST',
+      '/users',
+      { ...officer, displayName: 'Bench Officer', memberCode: 'THA' },
+      adminToken,
+    ),
+    201,
+    'POST /users',
+  );
+  await expectStatus(
+    call('PUT', `/teams/${team.id}/members/${user.id}`, { role: 'officer' }, adminToken),
+    200,
+    'PUT membership',
+  );
+  const { accessToken } = await expectStatus(
+    call('POST', '/auth/login', officer),
+    200,
+    'officer sign-in',
+  );
+  return { token: accessToken, teamId: team.id };
+}
+
+function fire(url, headers, body, seconds) {
+  return autocannon({
+    url,
+    method: 'POST',
+    connections,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+}
+
+async function measure(label, url, headers, body) {
+  if (warmup > 0) await fire(url, headers, body, warmup);
+  log(`measuring ${label}: ${connections} connections, ${duration} s`);
+  const r = await fire(url, headers, body, duration);
+  return {
+    label,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    ok: r['2xx'],
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
+}
+
+function printTable(rows, base, portal) {
+  const pad = (s, n) => String(s).padStart(n);
+  const out = [
+    '',
+    `write path, ${connections} connections x ${duration} s, load generator, servers and PostgreSQL on this machine`,
+    `${'server'.padEnd(30)}${pad('requests/s', 12)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('2xx', 9)}${pad('non-2xx', 9)}${pad('errors', 8)}`,
+    ...rows.map(
+      (r) =>
+        `${r.label.padEnd(30)}${pad(r.rps.toFixed(0), 12)}${pad(r.p50, 9)}${pad(r.p99, 9)}${pad(r.ok, 9)}${pad(r.non2xx, 9)}${pad(r.errors, 8)}`,
+    ),
+    `${'portal / baseline'.padEnd(30)}${pad(`${(portal.rps / base.rps).toFixed(2)}x`, 12)}${pad('', 9)}${pad(`${(portal.p99 / base.p99).toFixed(2)}x`, 9)}`,
+    '',
+  ];
+  process.stdout.write(out.join('\n'));
+}
+
+async function main() {
+  const env = await throwawayEnvironment('write_path');
+  const running = [];
+  try {
+    const basePort = await freePort();
+    const baseline = await startProcess(
+      join(ROOT, 'scripts/bench/lib/baseline-server.mjs'),
+      { DATABASE_URL: env.databaseUrl, PORT: String(basePort) },
+      `http://127.0.0.1:${basePort}/health/ready`,
+    );
+    running.push(baseline);
+
+    const apiPort = await freePort();
+    const admin = { email: 'admin@bench.example.org', password: strongSecret().slice(0, 24) };
+    const api = await startProcess(
+      API_MAIN,
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: env.databaseUrl,
+        REDIS_URL,
+        QUEUE_PREFIX: env.queuePrefix,
+        HOST: '127.0.0.1',
+        PORT: String(apiPort),
+        JWT_SECRET: strongSecret(),
+        RILON_ADMIN_EMAIL: admin.email,
+        RILON_ADMIN_PASSWORD: admin.password,
+        RATE_LIMIT_PER_MINUTE: '0',
+        SMTP_URL: 'smtp://127.0.0.1:1', // no mail leaves the API itself
+      },
+      `http://127.0.0.1:${apiPort}/health/ready`,
+    );
+    running.push(api);
+    const apiBase = `http://127.0.0.1:${apiPort}`;
+    const author = await setUpAuthor(apiBase, admin);
+    const body = JSON.stringify(reportPayload(author.teamId));
+    const headers = { authorization: `Bearer ${author.token}` };
+    // One request first: a benchmark of 400s measures nothing.
+    await expectStatus(
+      apiClient(apiBase)('POST', '/reports', JSON.parse(body), author.token),
+      201,
+      'POST /reports',
+    );
+
+    const base = await measure(
+      'baseline (Fastify + pg)',
+      `http://127.0.0.1:${basePort}/reports`,
+      {},
+      body,
+    );
+    const portal = await measure(
+      'portal POST /api/v1/reports',
+      `${apiBase}/api/v1/reports`,
+      headers,
+      body,
+    );
+    printTable([base, portal], base, portal);
+    if (portal.non2xx || portal.errors || base.non2xx || base.errors) {
+      log('WARNING: some requests failed; the figures above count only what was answered');
+      process.exitCode = 1;
+    }
+  } finally {
+    for (const p of running.reverse()) await p.stop();
+    await env.dispose();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`write-path: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
