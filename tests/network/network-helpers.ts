@@ -18,7 +18,7 @@ export const ALL_ROLES: RoleName[] = [
 /** The bearer token a role calls with (none for anonymous). */
 export function tokenOf(cast: Cast, role: RoleName): string | undefined {
   if (role === 'anonymous') return undefined;
-  return (cast[role] as TestUser).token;
+  return cast[role].token;
 }
 
 export function userOf(cast: Cast, role: Exclude<RoleName, 'anonymous'>): TestUser {

@@ -21,6 +21,26 @@ describe('network reference data', () => {
   const adminOnly = (role: RoleName, ok: number) =>
     role === 'anonymous' || role === 'suspended' ? 401 : role === 'admin' ? ok : 403;
 
+  it('documents every route and DTO in the OpenAPI document', async () => {
+    const doc = await api.get('/api/openapi.json');
+    expect(doc.status).toBe(200);
+    for (const path of [
+      '/api/v1/members',
+      '/api/v1/capitals/{id}',
+      '/api/v1/teams/{id}',
+      '/api/v1/teams/{teamId}/members/{userId}',
+      '/api/v1/users/{id}',
+      '/api/v1/invitations/accept',
+    ])
+      expect(doc.body.paths).toHaveProperty([path]);
+    expect(doc.body.components.schemas.CreateCapitalDto.required).toEqual([
+      'name',
+      'countryCode',
+      'timezone',
+    ]);
+    expect(doc.body.components.schemas.UserDto.properties).not.toHaveProperty('passwordHash');
+  });
+
   describe('GET lists and single reads', () => {
     it.each(ALL_ROLES)('as %s', async (role) => {
       const token = tokenOf(cast, role);
