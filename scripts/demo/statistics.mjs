@@ -1,0 +1,231 @@
+// Demo statistics and enrolments, over the HTTP API only. Called by seed.mjs as
+// seedStatistics({baseUrl, apiUrl?, users}) with users [{email, password, teamName, role}].
+// Idempotent: published months are found by title and skipped; enrolments asked twice are 409s.
+
+/** Reporting teams: their capital's country, and what their borders see. */
+const PROFILES = [
+  {
+    team: 'Bangkok',
+    country: 'THA',
+    scale: 1.0,
+    nationalities: ['MMR', 'KHM', 'LAO', 'CHN', 'VNM'],
+    borders: ['land', 'air', 'inland'],
+  },
+  {
+    team: 'Kuala Lumpur',
+    country: 'MYS',
+    scale: 0.8,
+    nationalities: ['IDN', 'MMR', 'BGD', 'PHL', 'XXB'],
+    borders: ['sea', 'land', 'air'],
+  },
+  {
+    team: 'Jakarta',
+    country: 'IDN',
+    scale: 0.5,
+    nationalities: ['AFG', 'MMR', 'LKA', 'IRN', 'XXA'],
+    borders: ['sea', 'air'],
+  },
+  {
+    team: 'Colombo',
+    country: 'LKA',
+    scale: 0.3,
+    nationalities: ['IND', 'CHN', 'MDV', 'XXX'],
+    borders: ['sea', 'air'],
+  },
+  {
+    team: 'New Delhi',
+    country: 'IND',
+    scale: 1.2,
+    nationalities: ['BGD', 'NPL', 'AFG', 'MMR'],
+    borders: ['land', 'air'],
+  },
+];
+
+/** Monthly base volume per indicator (before scale, season and noise). */
+const INDICATORS = {
+  irregular_border_crossing: 260,
+  facilitator_detected: 14,
+  refusal_of_entry: 120,
+  illegal_stay: 90,
+  fraudulent_document: 35,
+  asylum_application: 40,
+  trafficking_victim_identified: 6,
+  return_decision: 70,
+  effective_return: 45,
+};
+
+const MONTHS = 24;
+
+/** A small deterministic PRNG, so that a re-run would publish the same figures. */
+function random(seedText) {
+  let h = 2166136261;
+  for (const ch of seedText) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return () => {
+    h = Math.imul(h ^ (h >>> 15), 2246822507) ^ Math.imul(h ^ (h >>> 13), 3266489909);
+    return ((h >>> 0) % 100000) / 100000;
+  };
+}
+
+/** The 24 full months before the current one, oldest first, as YYYY-MM. */
+function lastMonths(count) {
+  const now = new Date();
+  const out = [];
+  for (let back = count; back >= 1; back--) {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+    out.push(d.toISOString().slice(0, 7));
+  }
+  return out;
+}
+
+function observations(profile, period) {
+  const rand = random(`${profile.country}:${period}`);
+  const month = Number(period.slice(5, 7));
+  // Dry-season peak early in the year, monsoon trough mid-year.
+  const season = 1 + 0.35 * Math.cos(((month - 2) / 12) * 2 * Math.PI);
+  const rows = [];
+  for (const [indicator, base] of Object.entries(INDICATORS)) {
+    profile.nationalities.forEach((nationality, rank) => {
+      const share = 1 / (rank + 1.5);
+      for (const borderType of profile.borders) {
+        if (rand() < 0.25) continue;
+        const count = Math.round(base * profile.scale * season * share * (0.6 + rand() * 0.8));
+        rows.push({ indicator, nationality, borderType, count });
+      }
+    });
+  }
+  return rows;
+}
+
+async function call(apiUrl, method, path, token, body) {
+  const headers = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(apiUrl + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined, text };
+}
+
+async function must(apiUrl, method, path, token, body) {
+  const res = await call(apiUrl, method, path, token, body);
+  if (res.status >= 300)
+    throw new Error(`${method} ${path} answered ${res.status}: ${res.text.slice(0, 300)}`);
+  return res.body;
+}
+
+async function signIn(apiUrl, user) {
+  const pair = await must(apiUrl, 'POST', '/auth/login', undefined, {
+    email: user.email,
+    password: user.password,
+  });
+  const me = await must(apiUrl, 'GET', '/me', pair.accessToken);
+  return { ...user, token: pair.accessToken, me };
+}
+
+async function listAll(apiUrl, path, token) {
+  const items = [];
+  let cursor = null;
+  do {
+    const page = await must(
+      apiUrl,
+      'GET',
+      `${path}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      token,
+    );
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+async function seedFigures(apiUrl, lead, profile, amberTeamId) {
+  const teamId = lead.me.memberships.find((m) => m.role === 'lead').teamId;
+  const existing = await listAll(
+    apiUrl,
+    `/reports?type=migration_statistics&teamId=${teamId}`,
+    lead.token,
+  );
+  const titles = new Set(existing.map((r) => r.title));
+  const months = lastMonths(MONTHS);
+  let published = 0;
+  for (const period of months) {
+    const title = `Monthly migration statistics ${profile.country} ${period}`;
+    if (titles.has(title)) continue;
+    // One AMBER month: Kuala Lumpur's latest, shared with Bangkok only.
+    const amber = profile.country === 'MYS' && period === months[months.length - 1];
+    const report = await must(apiUrl, 'POST', '/reports', lead.token, {
+      type: 'migration_statistics',
+      teamId,
+      title,
+      summary: `Border and in-country figures reported by ${profile.team} for ${period}.`,
+      tlp: amber ? 'AMBER' : period < months[6] ? 'CLEAR' : 'GREEN',
+      distribution: amber ? { teamIds: amberTeamId ? [amberTeamId] : [] } : undefined,
+      sourceReliability: 'A',
+      informationCredibility: '1',
+      body: {
+        reportingCountry: profile.country,
+        period,
+        observations: observations(profile, period),
+      },
+    });
+    const res = await call(apiUrl, 'POST', `/reports/${report.id}/publish`, lead.token);
+    if (res.status === 409) continue; // someone published this month meanwhile
+    if (res.status !== 200) throw new Error(`publishing ${title}: ${res.status} ${res.text}`);
+    published += 1;
+  }
+  return published;
+}
+
+async function seedEnrolments(apiUrl, signedIn) {
+  const officers = signedIn.filter((u) => u.role === 'officer');
+  if (officers.length === 0) return 0;
+  const offers = await listAll(apiUrl, '/reports?type=training_offer', officers[0].token);
+  let asked = 0;
+  for (const offer of offers.slice(0, 3)) {
+    const applicants = officers.filter(
+      (o) => !o.me.memberships.some((m) => m.teamId === offer.teamId),
+    );
+    for (const officer of applicants.slice(0, 3)) {
+      const res = await call(apiUrl, 'POST', `/reports/${offer.id}/enrolments`, officer.token, {
+        seats: 1 + (asked % 2),
+        note: 'Requested for front-line document examiners of our team',
+      });
+      if (res.status === 201) asked += 1;
+    }
+    const lead = signedIn.find(
+      (u) => u.role === 'lead' && u.me.memberships.some((m) => m.teamId === offer.teamId),
+    );
+    if (!lead) continue;
+    const page = await call(apiUrl, 'GET', `/reports/${offer.id}/enrolments`, lead.token);
+    const items = page.body?.items ?? [];
+    const pending = items.filter((e) => e.status === 'pending');
+    // One accepted request per offer, so that a second run decides nothing more.
+    if (pending[0] && !items.some((e) => e.status === 'accepted'))
+      await call(apiUrl, 'POST', `/enrolments/${pending[0].id}/decision`, lead.token, {
+        decision: 'accepted',
+      });
+  }
+  return asked;
+}
+
+/** Publishes 24 months of figures for five reporting teams and asks for a few training seats. */
+export async function seedStatistics({ baseUrl, apiUrl, users, log = () => {} }) {
+  const api = apiUrl ?? `${baseUrl.replace(/\/$/, '')}/api/v1`;
+  const wanted = users.filter((u) => u.role === 'lead' || u.role === 'officer');
+  const signedIn = [];
+  for (const user of wanted) signedIn.push(await signIn(api, user));
+  const leadOf = (team) =>
+    signedIn.find((u) => u.role === 'lead' && u.teamName && u.teamName.endsWith(team));
+  const bangkok = leadOf('Bangkok')?.me.memberships.find((m) => m.role === 'lead')?.teamId;
+  let published = 0;
+  for (const profile of PROFILES) {
+    const lead = leadOf(profile.team);
+    if (!lead) continue;
+    published += await seedFigures(api, lead, profile, bangkok);
+  }
+  const asked = await seedEnrolments(api, signedIn);
+  log(`statistics: ${published} monthly reports published, ${asked} enrolments requested`);
+}
