@@ -72,6 +72,15 @@ export class InvitationsRepository {
     return rows[0] ?? null;
   }
 
+  /** A cheap look before the costly password hash; `claim` stays the authority. */
+  async isLive(tokenHash: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      'SELECT 1 FROM invitations WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > now()',
+      [tokenHash],
+    );
+    return rows.length > 0;
+  }
+
   async teamName(manager: EntityManager, teamId: string): Promise<string | null> {
     const rows: Array<{ name: string }> = await manager.query(
       'SELECT name FROM teams WHERE id = $1',

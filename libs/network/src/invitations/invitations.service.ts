@@ -79,9 +79,13 @@ export class InvitationsService {
    * membership, and spends the token, in one transaction.
    */
   async accept(token: string, password: string): Promise<{ userId: string }> {
-    const passwordHash = await this.hasher.hash(password);
-    const accepted = await this.acceptInTransaction(hashInvitationToken(token), passwordHash);
-    if (accepted) return accepted;
+    const tokenHash = hashInvitationToken(token);
+    // Garbage tokens are refused before argon2 runs, so this public route is no cheap way to load the CPU.
+    if (await this.invitations.isLive(tokenHash, this.dataSource.manager)) {
+      const passwordHash = await this.hasher.hash(password);
+      const accepted = await this.acceptInTransaction(tokenHash, passwordHash);
+      if (accepted) return accepted;
+    }
     await this.audit.recordAlone({
       actorId: null,
       action: 'invitation.accept',
