@@ -196,6 +196,19 @@ describe('GET /statistics/series', () => {
     }
   });
 
+  it('documents the series and enrolment routes in the OpenAPI document', async () => {
+    const doc = await api.get('/api/openapi.json');
+    expect(doc.status).toBe(200);
+    const paths = doc.body.paths as Record<string, Record<string, { description?: string }>>;
+    const key = (suffix: string) => Object.keys(paths).find((p) => p.endsWith(suffix))!;
+    expect(paths[key('/statistics/series')].get).toBeDefined();
+    expect(paths[key('/reports/{id}/enrolments')].post.description).toContain('409');
+    expect(paths[key('/reports/{id}/enrolments')].post.description).toContain(
+      'end of the deadline day in UTC',
+    );
+    expect(paths[key('/enrolments/{id}/decision')].post).toBeDefined();
+  });
+
   it('is for signed-in, active users only', async () => {
     const q = `/statistics/series?indicator=${IBC}&groupBy=month`;
     expect((await api.get(q)).status).toBe(401);
