@@ -21,6 +21,8 @@ const common = {
 };
 
 module.exports = {
+  // Integration tests boot the API and talk to real services on 2 shared cores.
+  testTimeout: 30000,
   projects: [
     {
       ...common,
@@ -33,7 +35,6 @@ module.exports = {
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
 };
