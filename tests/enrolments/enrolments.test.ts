@@ -84,6 +84,25 @@ describe('training enrolments', () => {
       expect(n).toBe(1);
     });
 
+    it('keeps one request per user and offer when both arrive at once', async () => {
+      const fresh = await reports.published(
+        cast.lead,
+        cast.teamA,
+        'training_offer',
+        trainingOfferBody(),
+      );
+      const outcomes = await Promise.all([
+        enrol(fresh, cast.otherOfficer),
+        enrol(fresh, cast.otherOfficer),
+      ]);
+      expect(outcomes.map((o) => o.status).sort()).toEqual([201, 409]);
+      const [{ n }] = await api.db.query(
+        'SELECT count(*)::int AS n FROM enrolments WHERE report_id = $1',
+        [fresh],
+      );
+      expect(n).toBe(1);
+    });
+
     it('refuses observers, administrators and auditors with 403, audited', async () => {
       for (const user of [cast.observer, cast.admin, cast.auditor]) {
         const res = await enrol(offer, user);
