@@ -36,6 +36,8 @@ export class CreateNotifications1764300003000 implements MigrationInterface {
         email varchar(16) NOT NULL DEFAULT 'off'
           CONSTRAINT ck_notifications_email CHECK (email IN ('off', 'immediate', 'daily')),
         emailed_at timestamptz,
+        digest_zone varchar(64),
+        digest_day date,
         created_at timestamptz NOT NULL DEFAULT now(),
         read_at timestamptz,
         CONSTRAINT ux_notifications_event_user UNIQUE (outbox_event_id, user_id)
@@ -52,6 +54,10 @@ export class CreateNotifications1764300003000 implements MigrationInterface {
     );
     await q.query(
       `CREATE INDEX ix_notifications_daily_pending ON notifications (user_id, created_at) WHERE email = 'daily' AND emailed_at IS NULL`,
+    );
+    // A daily row is claimed by one digest (zone, local day) before its mail is queued.
+    await q.query(
+      `CREATE INDEX ix_notifications_digest ON notifications (digest_zone, digest_day, user_id) WHERE digest_day IS NOT NULL`,
     );
     await q.query(`
       CREATE TABLE notification_subscriptions (

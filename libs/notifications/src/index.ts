@@ -38,3 +38,4 @@ export * from './webhooks/webhook-sender';
 /** Notification and digest e-mails: content rules and send-time reads. */
 export * from './email/notification-mail';
 export * from './email/notification-mail.repository';
+export * from './webhooks/webhook-delivery.repository';

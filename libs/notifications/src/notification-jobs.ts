@@ -22,13 +22,27 @@ export function webhookDeliveryId(outboxId: string, teamId: string): string {
   return `hook-${outboxId}-${teamId}`;
 }
 
+/** E-mail job names of this area (listed in `EmailJobs` of @rilon/core). */
+export const NOTIFICATION_MAIL_JOB = 'notification.immediate';
+export const DIGEST_MAIL_JOB = 'notification.digest';
+
 export function notificationMailJobId(notificationId: string): string {
   return `mail-${notificationId}`;
 }
 
-/** One daily digest for one user and local day. */
+/** One daily digest for one user and local day (`YYYY-MM-DD` in the digest's zone). */
 export function digestMailJobId(userId: string, day: string): string {
   return `digest-${userId}-${day}`;
+}
+
+/** The local calendar day of `at` in `zone`, as `YYYY-MM-DD`. */
+export function localDay(at: Date, zone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 export const DIGEST_JOB = 'digest.run';

@@ -1,5 +1,40 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { QUEUES } from '@rilon/core';
+import {
+  FanoutRepository,
+  NotificationMailRepository,
+  WebhookDeliveryRepository,
+} from '@rilon/notifications';
+import { DigestMailRenderer } from './digest-mail.renderer';
+import { DigestSchedulerService } from './digest-scheduler.service';
+import { DigestProcessor } from './digest.processor';
+import { FanoutProcessor } from './fanout.processor';
+import { NotificationMailQueue } from './notification-mail.queue';
+import { NotificationMailRenderer } from './notification-mail.renderer';
+import { WebhookProcessor } from './webhook.processor';
 
-/** Worker side of the notifications area. */
-@Module({ imports: [], providers: [] })
+/** Worker side of the notifications area: fan-out, webhooks, digests and their e-mails. */
+@Module({
+  imports: [
+    BullModule.registerQueue(
+      { name: QUEUES.fanout },
+      { name: QUEUES.email },
+      { name: QUEUES.webhook },
+      { name: QUEUES.digest },
+    ),
+  ],
+  providers: [
+    FanoutRepository,
+    NotificationMailRepository,
+    WebhookDeliveryRepository,
+    NotificationMailQueue,
+    FanoutProcessor,
+    WebhookProcessor,
+    DigestProcessor,
+    DigestSchedulerService,
+    NotificationMailRenderer,
+    DigestMailRenderer,
+  ],
+})
 export class NotificationsWorkerModule {}

@@ -63,12 +63,20 @@ export function jobOptionsFor(queue: QueueName): JobsOptions {
 export interface EmailJobs {
   /** An outbox event of type `email.send`, relayed as is (job id `evt-<outbox id>`). */
   'email.send': OutboxJob<'email.send'>;
+  /** One notification's immediate mail (job id `mail-<notification id>`; notifications area). */
+  'notification.immediate': { notificationId: string };
+  /** One user's daily digest of a local day `YYYY-MM-DD` (job id `digest-<user id>-<day>`). */
+  'notification.digest': { userId: string; day: string };
 }
 
 export type EmailJobName = keyof EmailJobs;
 
 /** The e-mail job names at run time; typed so that a name added to EmailJobs must appear. */
-export const EMAIL_JOB_NAMES: Readonly<Record<EmailJobName, true>> = { 'email.send': true };
+export const EMAIL_JOB_NAMES: Readonly<Record<EmailJobName, true>> = {
+  'email.send': true,
+  'notification.immediate': true,
+  'notification.digest': true,
+};
 
 /**
  * BullMQ worker settings for 2 cores. The stall settings are BullMQ's defaults, stated:

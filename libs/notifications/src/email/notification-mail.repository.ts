@@ -40,14 +40,14 @@ export class NotificationMailRepository {
     return rows[0] ? { address: rows[0].email, displayName: rows[0].display_name } : null;
   }
 
-  /** The notification's user and its line, or null when it must not (or need not) be sent. */
+  /** The notification's user and its line, or null when it must not be sent (any more). */
   async immediate(
     notificationId: string,
   ): Promise<{ userId: string; line: MailReportLine } | null> {
     const rows: Array<LineRow & { user_id: string }> = await this.dataSource.query(
       `SELECT ${LINE}, u.id AS user_id
          FROM notifications n, ${USERS_AS_VIEWERS}, reports r
-        WHERE n.id = $1 AND n.emailed_at IS NULL AND n.email = 'immediate'
+        WHERE n.id = $1 AND n.email = 'immediate'
           AND u.id = n.user_id AND u.status = 'active' AND r.id = n.report_id
           AND ${canReadSql('r', USER_VIEWER)}`,
       [notificationId],
@@ -55,51 +55,46 @@ export class NotificationMailRepository {
     return rows[0] ? { userId: rows[0].user_id, line: toLine(rows[0]) } : null;
   }
 
-  /** The user's unsent daily notifications up to `upTo` that they may still read, oldest first. */
-  async digest(userId: string, upTo: Date): Promise<MailReportLine[]> {
+  /**
+   * Claims every unsent daily row of the users whose digest zone is `zone` (their first
+   * active team's capital; UTC without a team) for the digest of local day `day`, and
+   * answers the users holding rows of that digest (claimed now or by an earlier attempt).
+   */
+  async claimDigests(zone: string, day: string): Promise<string[]> {
+    await this.dataSource.query(
+      `WITH zone_users AS (
+         SELECT p.user_id FROM (SELECT DISTINCT user_id FROM notifications
+                                 WHERE email = 'daily' AND emailed_at IS NULL) p
+           LEFT JOIN LATERAL (
+             SELECT c.timezone FROM team_memberships m
+               JOIN teams t ON t.id = m.team_id AND t.active JOIN capitals c ON c.id = t.capital_id
+              WHERE m.user_id = p.user_id ORDER BY m.created_at, m.team_id LIMIT 1) z ON true
+          WHERE coalesce(z.timezone, 'UTC') = $1)
+       UPDATE notifications n SET emailed_at = now(), digest_zone = $1, digest_day = $2
+         FROM zone_users zu
+        WHERE n.user_id = zu.user_id AND n.email = 'daily' AND n.emailed_at IS NULL`,
+      [zone, day],
+    );
+    const rows: Array<{ user_id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT user_id FROM notifications WHERE digest_zone = $1 AND digest_day = $2`,
+      [zone, day],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  /** The rows of one user's digest that they may still read, oldest first. */
+  async digestLines(userId: string, day: string): Promise<MailReportLine[]> {
     const rows: LineRow[] = await this.dataSource.query(
       `SELECT ${LINE}
          FROM notifications n, ${USERS_AS_VIEWERS}, reports r
-        WHERE n.user_id = $1 AND n.email = 'daily' AND n.emailed_at IS NULL AND n.created_at <= $2
+        WHERE n.user_id = $1 AND n.digest_day = $2 AND n.email = 'daily'
           AND u.id = n.user_id AND u.status = 'active' AND r.id = n.report_id
           AND ${canReadSql('r', USER_VIEWER)}
         ORDER BY n.created_at, n.id
         LIMIT 500`,
-      [userId, upTo],
+      [userId, day],
     );
     return rows.map(toLine);
-  }
-
-  async markEmailed(notificationIds: string[]): Promise<void> {
-    if (!notificationIds.length) return;
-    await this.dataSource.query(
-      `UPDATE notifications SET emailed_at = now() WHERE id = ANY($1::uuid[]) AND emailed_at IS NULL`,
-      [notificationIds],
-    );
-  }
-
-  /** Daily rows that may no longer be mailed (unreadable now) are settled too, not kept forever. */
-  async settleDigest(userId: string, upTo: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notifications SET emailed_at = now()
-        WHERE user_id = $1 AND email = 'daily' AND emailed_at IS NULL AND created_at <= $2`,
-      [userId, upTo],
-    );
-  }
-
-  /** Users whose digest zone is `zone` (their first active team's capital; UTC without one) with pending daily rows. */
-  async digestUsers(zone: string): Promise<string[]> {
-    const rows: Array<{ user_id: string }> = await this.dataSource.query(
-      `SELECT p.user_id FROM (SELECT DISTINCT user_id FROM notifications
-                               WHERE email = 'daily' AND emailed_at IS NULL) p
-         LEFT JOIN LATERAL (
-           SELECT c.timezone FROM team_memberships m
-             JOIN teams t ON t.id = m.team_id AND t.active JOIN capitals c ON c.id = t.capital_id
-            WHERE m.user_id = p.user_id ORDER BY m.created_at, m.team_id LIMIT 1) z ON true
-        WHERE coalesce(z.timezone, 'UTC') = $1`,
-      [zone],
-    );
-    return rows.map((r) => r.user_id);
   }
 
   /** Every zone a digest can be due in: the capitals' zones and UTC. */

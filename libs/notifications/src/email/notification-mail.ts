@@ -3,8 +3,11 @@ export interface ComposedMail {
   to: string;
   subject: string;
   text: string;
-  /** Stable per notification (or digest) and channel, so receivers can drop duplicates. */
-  messageId: string;
+  /**
+   * Stable per notification (or digest) and channel; the e-mail processor makes the
+   * Message-ID `<deliveryId@domain>` of it, so receivers can drop duplicates.
+   */
+  deliveryId: string;
 }
 
 /** What a mail may say about one report, read at send time under the visibility rule. */
@@ -43,17 +46,11 @@ export function reportLines(line: MailReportLine, publicUrl: string): string[] {
   return out;
 }
 
-export function mailDomain(mailFrom: string): string {
-  const address = mailFrom.replace(/^.*<(.+)>\s*$/, '$1');
-  return address.split('@')[1] ?? 'rilon.local';
-}
-
 export function composeImmediate(
   to: string,
   displayName: string,
   line: MailReportLine,
   publicUrl: string,
-  domain: string,
 ): ComposedMail {
   const verb = VERB[line.event] ?? 'updated';
   return {
@@ -68,7 +65,7 @@ export function composeImmediate(
       '',
       'Handle it according to its TLP label. You receive this because of your subscription rules.',
     ].join('\n'),
-    messageId: `<notification.${line.notificationId}.email@${domain}>`,
+    deliveryId: `notification.${line.notificationId}.email`,
   };
 }
 
@@ -79,7 +76,6 @@ export function composeDigest(
   day: string,
   lines: MailReportLine[],
   publicUrl: string,
-  domain: string,
 ): ComposedMail {
   const blocks = lines.flatMap((line, i) => [`${i + 1}. `, ...reportLines(line, publicUrl), '']);
   return {
@@ -88,6 +84,6 @@ export function composeDigest(
     text: [`Hello ${displayName},`, '', 'Report updates since your last digest:', '', ...blocks]
       .join('\n')
       .replace(/^(\d+)\. \n/gm, '$1. '),
-    messageId: `<digest.${userId}.${day}@${domain}>`,
+    deliveryId: `digest.${userId}.${day}`,
   };
 }

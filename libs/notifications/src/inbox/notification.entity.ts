@@ -8,6 +8,7 @@ import type { EmailMode, NotificationEvent } from '../notification-events';
 @Index('ix_notifications_user_unread', { synchronize: false })
 @Index('ix_notifications_report_told', { synchronize: false })
 @Index('ix_notifications_daily_pending', { synchronize: false })
+@Index('ix_notifications_digest', { synchronize: false })
 export class NotificationEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -39,8 +40,15 @@ export class NotificationEntity {
   @Column({ type: 'varchar', length: 16, default: 'off' })
   email: EmailMode;
 
+  /** When a daily row was claimed by a digest (immediate mails rely on their job id). */
   @Column({ type: 'timestamptz', nullable: true })
   emailedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  digestZone: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  digestDay: string | null;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;

@@ -1,3 +1,4 @@
+import { isValid as isValidAlpha3 } from 'i18n-iso-countries';
 import type { EmailMode } from '../notification-events';
 
 /** One stored subscription rule; absent filters match everything. */
@@ -41,4 +42,16 @@ export function matchingEmailRankSql(rules: string, r: string): string {
 
 export function emailModeOfRank(rank: number | null): EmailMode {
   return rank === 2 ? 'immediate' : rank === 1 ? 'daily' : 'off';
+}
+
+/** ICAO Doc 9303 nationality codes that are not ISO countries. */
+const ICAO_CODES = new Set(['XXA', 'XXB', 'XXC', 'XXX']);
+
+/** An ISO 3166-1 alpha-3 code (from the maintained list) or an ICAO 9303 code, upper case. */
+export function isRuleCountry(value: unknown): boolean {
+  return (
+    typeof value === 'string' &&
+    /^[A-Z]{3}$/.test(value) &&
+    (ICAO_CODES.has(value) || isValidAlpha3(value))
+  );
 }

@@ -1,0 +1,58 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Actor } from '@rilon/core';
+import { Authenticated, CurrentActor } from '@rilon/identity';
+import { InboxService } from '@rilon/notifications';
+import { NotificationPageDto, UnreadCountDto } from './notification.dto';
+import { NotificationsQueryDto } from './notifications-query.dto';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly inbox: InboxService) {}
+
+  @Get()
+  @Authenticated()
+  @ApiOkResponse({ type: NotificationPageDto, description: 'Newest first' })
+  list(
+    @CurrentActor() actor: Actor,
+    @Query() query: NotificationsQueryDto,
+  ): Promise<NotificationPageDto> {
+    return this.inbox.list(actor, {
+      unread: query.unread === 'true',
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+  }
+
+  @Get('unread-count')
+  @Authenticated()
+  @ApiOkResponse({ type: UnreadCountDto })
+  unreadCount(@CurrentActor() actor: Actor): Promise<UnreadCountDto> {
+    return this.inbox.unreadCount(actor);
+  }
+
+  @Post('read-all')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  readAll(@CurrentActor() actor: Actor): Promise<void> {
+    return this.inbox.markAllRead(actor);
+  }
+
+  @Post(':id/read')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'Not one of your notifications' })
+  read(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<void> {
+    return this.inbox.markRead(actor, id);
+  }
+}

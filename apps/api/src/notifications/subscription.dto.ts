@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  EMAIL_MODES,
+  EmailMode,
+  isRuleCountry,
+  MAX_RULE_COUNTRIES,
+  MAX_RULES,
+  RULE_REPORT_TYPES,
+} from '@rilon/notifications';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
+
+/** One rule: every filter it sets must match; absent filters match everything. */
+export class SubscriptionRuleDto {
+  @ApiPropertyOptional({ enum: RULE_REPORT_TYPES, isArray: true, minItems: 1, maxItems: 4 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(RULE_REPORT_TYPES.length)
+  @IsIn(RULE_REPORT_TYPES, { each: true })
+  types?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    minItems: 1,
+    maxItems: MAX_RULE_COUNTRIES,
+    description: 'ISO 3166-1 alpha-3 or ICAO 9303 codes; a country anywhere in the report matches',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_RULE_COUNTRIES)
+  @ValidateBy(
+    { name: 'isRuleCountry', validator: { validate: (v: unknown) => isRuleCountry(v) } },
+    {
+      each: true,
+      message: '$property must hold ISO 3166-1 alpha-3 (or ICAO XXA/XXB/XXC/XXX) codes',
+    },
+  )
+  countries?: string[];
+
+  @ApiPropertyOptional({ description: 'Only urgent reports' })
+  @IsOptional()
+  @IsBoolean()
+  urgentOnly?: boolean;
+
+  @ApiProperty({ enum: EMAIL_MODES })
+  @IsIn(EMAIL_MODES)
+  email: EmailMode;
+}
+
+/**
+ * The caller's rules. Never set: one rule matching everything, in the app only. An empty
+ * list: urgent reports only. Urgent reports reach every reader whatever the rules.
+ */
+export class SubscriptionsDto {
+  @ApiProperty({ type: [SubscriptionRuleDto], maxItems: MAX_RULES })
+  @IsArray()
+  @ArrayMaxSize(MAX_RULES)
+  @ValidateNested({ each: true })
+  @Type(() => SubscriptionRuleDto)
+  rules: SubscriptionRuleDto[];
+}

@@ -1,0 +1,120 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger } from '@nestjs/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  DEFAULT_WORKER_OPTIONS,
+  OutboxEventType,
+  OutboxJob,
+  OutboxPayloads,
+  QUEUES,
+  REDIS,
+} from '@rilon/core';
+import {
+  BroadcastEvent,
+  FanoutRepository,
+  isBroadcastEvent,
+  liveChannel,
+  liveMessages,
+  WEBHOOK_JOB,
+  webhookDeliveryId,
+  WebhookJob,
+} from '@rilon/notifications';
+import { Job, Queue, UnrecoverableError } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { NotificationMailQueue } from './notification-mail.queue';
+
+/**
+ * Turns each committed outbox event into notification rows (one INSERT … SELECT),
+ * then e-mail and webhook jobs in bulk and a live push. Safe to run twice: rows are
+ * unique per (event, user) and the jobs have deterministic ids.
+ */
+@Processor(QUEUES.fanout, { ...DEFAULT_WORKER_OPTIONS, concurrency: 2 })
+export class FanoutProcessor extends WorkerHost {
+  private readonly logger = new Logger(FanoutProcessor.name);
+
+  constructor(
+    private readonly fanout: FanoutRepository,
+    private readonly mail: NotificationMailQueue,
+    @InjectQueue(QUEUES.webhook) private readonly webhooks: Queue<WebhookJob>,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async process(job: Job<OutboxJob>): Promise<{ inserted: number }> {
+    const { outboxId } = job.data;
+    const inserted = await this.insert(job.name as OutboxEventType, job.data);
+    const recipients = await this.fanout.recipientsOf(outboxId);
+    await this.mail.enqueueImmediate(
+      recipients.filter((r) => r.email === 'immediate' && !r.emailed).map((r) => r.id),
+    );
+    if (isBroadcastEvent(job.name))
+      await this.enqueueWebhooks(job.data as OutboxJob<BroadcastEvent>);
+    await this.publish(recipients.map((r) => r.userId));
+    this.logger.log(
+      { outboxId, event: job.name, inserted, recipients: recipients.length },
+      'fan-out',
+    );
+    return { inserted };
+  }
+
+  private insert(type: OutboxEventType, job: OutboxJob): Promise<number> {
+    const { outboxId } = job;
+    switch (type) {
+      case 'report.published':
+      case 'report.amended':
+      case 'report.withdrawn': {
+        const p = job.payload as OutboxPayloads[typeof type];
+        return this.fanout.insertBroadcast(outboxId, type, p.reportId, p.actorId);
+      }
+      case 'report.submitted':
+      case 'report.returned': {
+        const p = job.payload as OutboxPayloads[typeof type];
+        return this.fanout.insertAudience(outboxId, type, p.reportId, null, p.actorId);
+      }
+      case 'enrolment.requested':
+      case 'enrolment.decided': {
+        const p = job.payload as OutboxPayloads[typeof type];
+        return this.fanout.insertAudience(outboxId, type, p.reportId, p.enrolmentId, p.actorId);
+      }
+      case 'membership.changed': {
+        const p = job.payload as OutboxPayloads[typeof type];
+        return this.fanout.insertMembership(outboxId, p.userId, p.teamId, p.role, p.actorId);
+      }
+      case 'email.send':
+        throw new UnrecoverableError(`${type} belongs on the ${QUEUES.email} queue`);
+    }
+  }
+
+  private async enqueueWebhooks(job: OutboxJob<BroadcastEvent>): Promise<void> {
+    const event = job.type;
+    const teams = await this.fanout.webhookTeams(job.payload.reportId);
+    if (!teams.length) return;
+    await this.webhooks.addBulk(
+      teams.map((teamId) => ({
+        name: WEBHOOK_JOB,
+        data: {
+          outboxId: job.outboxId,
+          teamId,
+          reportId: job.payload.reportId,
+          event,
+          version: job.payload.version,
+          occurredAt: job.occurredAt,
+        },
+        opts: { jobId: webhookDeliveryId(job.outboxId, teamId) },
+      })),
+    );
+  }
+
+  /** Best effort: a stream that misses this catches up on its next pull or reconnect. */
+  private async publish(userIds: string[]): Promise<void> {
+    const channel = liveChannel(this.config.queuePrefix);
+    try {
+      for (const message of liveMessages(userIds)) await this.redis.publish(channel, message);
+    } catch (error) {
+      this.logger.warn(`live push failed: ${(error as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, EmailJobs } from '@rilon/core';
+import {
+  composeImmediate,
+  NOTIFICATION_MAIL_JOB,
+  NotificationMailRepository,
+} from '@rilon/notifications';
+import { AsEmailRenderer, EmailRenderer, RenderedEmail } from '../email/email-renderer';
+
+/**
+ * The immediate e-mail of one notification, composed at send time from the report's
+ * current state, and only while the recipient may still read it. Never a report body;
+ * no summary for AMBER+STRICT and RED.
+ */
+@Injectable()
+@AsEmailRenderer()
+export class NotificationMailRenderer implements EmailRenderer<typeof NOTIFICATION_MAIL_JOB> {
+  readonly jobName = NOTIFICATION_MAIL_JOB;
+
+  constructor(
+    private readonly mails: NotificationMailRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async render(data: EmailJobs[typeof NOTIFICATION_MAIL_JOB]): Promise<RenderedEmail | null> {
+    const found = await this.mails.immediate(data.notificationId);
+    if (!found) return null;
+    const recipient = await this.mails.recipient(found.userId);
+    if (!recipient) return null;
+    const mail = composeImmediate(
+      recipient.address,
+      recipient.displayName,
+      found.line,
+      this.config.publicUrl,
+    );
+    return { to: mail.to, subject: mail.subject, text: mail.text, deliveryId: mail.deliveryId };
+  }
+}
