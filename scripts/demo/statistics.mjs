@@ -148,12 +148,14 @@ async function seedFigures(apiUrl, lead, profile, amberTeamId) {
     `/reports?type=migration_statistics&teamId=${teamId}`,
     lead.token,
   );
-  const titles = new Set(existing.map((r) => r.title));
+  // Titles end with "<country> <period>" (also the reports seed's examples): a month found is
+  // skipped, so a re-run publishes nothing twice.
+  const held = (country, period) => existing.some((r) => r.title.endsWith(`${country} ${period}`));
   const months = lastMonths(MONTHS);
   let published = 0;
   for (const period of months) {
     const title = `Monthly migration statistics ${profile.country} ${period}`;
-    if (titles.has(title)) continue;
+    if (held(profile.country, period)) continue;
     // One AMBER month: Kuala Lumpur's latest, shared with Bangkok only.
     const amber = profile.country === 'MYS' && period === months[months.length - 1];
     const report = await must(apiUrl, 'POST', '/reports', lead.token, {
