@@ -19,6 +19,7 @@ import {
 import { AccessGuard, IdentityModule, UserRateLimitGuard } from '@rilon/identity';
 import { LoggerModule } from 'nestjs-pino';
 import { rilonDataSourceOptions } from '../../../migrations/data-source';
+import { AdminModule } from './admin/admin.module';
 import { AuditApiModule } from './audit/audit-api.module';
 import { AuthApiModule } from './auth/auth-api.module';
 import { RequestContextMiddleware } from './http/request-context.middleware';
@@ -51,6 +52,7 @@ export class AppModule implements NestModule {
         StatisticsApiModule,
         NotificationsApiModule,
         OpsModule,
+        AdminModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AuditService } from '@rilon/audit';
+import { Actor, APP_CONFIG, AppConfig, isAdmin, isUuid, ProblemException } from '@rilon/core';
+import { AccessTokenClaims, SessionLoader } from '@rilon/identity';
+
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/i;
+
+/**
+ * The access rule of the queue dashboard, which is mounted on Fastify outside Nest's
+ * guards: the same checks as the JWT strategy (algorithm pinned, issuer, audience,
+ * access-token type, then the session from PostgreSQL), then the admin role.
+ */
+@Injectable()
+export class DashboardAccess {
+  private readonly jwt = new JwtService();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionLoader,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Null when the caller may see the dashboard; otherwise the problem to answer (401, 403). */
+  async refusal(
+    authorization: string | undefined,
+    request: { method: string; path: string },
+  ): Promise<ProblemException | null> {
+    const actor = await this.caller(authorization);
+    if (!actor) return ProblemException.unauthorized('A valid access token is required');
+    if (isAdmin(actor)) {
+      // Retries, cleaning and emptying change queues outside the API: keep a trace.
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        await this.audit.recordAlone({
+          actorId: actor.userId,
+          action: 'queues.manage',
+          targetType: 'queue-dashboard',
+          details: { method: request.method, path: request.path },
+        });
+      }
+      return null;
+    }
+    await this.audit.recordAlone({
+      actorId: actor.userId,
+      action: 'queues.view.denied',
+      targetType: 'queue-dashboard',
+      outcome: 'denied',
+      details: { method: request.method, path: request.path },
+    });
+    return ProblemException.forbidden('The queue dashboard is for administrators');
+  }
+
+  private async caller(authorization: string | undefined): Promise<Actor | null> {
+    const token = BEARER.exec(authorization ?? '')?.[1];
+    if (!token) return null;
+    const { algorithm, verifyKey, issuer, audience } = this.config.jwt;
+    let claims: Partial<AccessTokenClaims>;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, {
+        algorithms: [algorithm],
+        issuer,
+        audience,
+        ...(algorithm === 'HS256' ? { secret: verifyKey } : { publicKey: verifyKey }),
+      });
+    } catch {
+      return null;
+    }
+    if (claims.typ !== 'access' || !isUuid(claims.sub) || !isUuid(claims.sid)) return null;
+    return this.sessions.load(claims.sub, claims.sid);
+  }
+}
