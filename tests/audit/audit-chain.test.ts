@@ -37,7 +37,7 @@ describe('the audit chain', () => {
     const [row] = await api.db.query<Array<{ seq: number }>>(
       'SELECT max(seq)::int AS seq FROM audit_events',
     );
-    return row!.seq;
+    return row.seq;
   };
   const sealedThrough = (seq: number) =>
     waitFor(
@@ -121,23 +121,23 @@ describe('the audit chain', () => {
     );
     await behindTheTrigger(
       `UPDATE audit_events SET details = details || '{"forged": true}' WHERE seq = $1`,
-      [target!.seq],
+      [target.seq],
     );
-    expect(await verify()).toEqual({ ok: false, firstBadSeq: target!.seq });
+    expect(await verify()).toEqual({ ok: false, firstBadSeq: target.seq });
     // Putting the exact value back restores the chain: the hash covers content, nothing else.
     await behindTheTrigger('UPDATE audit_events SET details = $2::jsonb WHERE seq = $1', [
-      target!.seq,
-      target!.details,
+      target.seq,
+      target.details,
     ]);
     expect((await verify()).ok).toBe(true);
     await behindTheTrigger(
       `UPDATE audit_events SET occurred_at = occurred_at + interval '1 microsecond' WHERE seq = $1`,
-      [target!.seq + 1],
+      [target.seq + 1],
     );
-    expect(await verify()).toEqual({ ok: false, firstBadSeq: target!.seq + 1 });
+    expect(await verify()).toEqual({ ok: false, firstBadSeq: target.seq + 1 });
     await behindTheTrigger(
       `UPDATE audit_events SET occurred_at = occurred_at - interval '1 microsecond' WHERE seq = $1`,
-      [target!.seq + 1],
+      [target.seq + 1],
     );
     expect((await verify()).ok).toBe(true);
   });
@@ -171,7 +171,7 @@ describe('the audit chain', () => {
       `SELECT seq::int AS seq FROM audit_events WHERE seq <= $1 AND seq > 3 ORDER BY seq LIMIT 1`,
       [v.verifiedThrough],
     );
-    await behindTheTrigger('DELETE FROM audit_events WHERE seq = $1', [target!.seq]);
-    expect(await verify()).toEqual({ ok: false, firstBadSeq: target!.seq });
+    await behindTheTrigger('DELETE FROM audit_events WHERE seq = $1', [target.seq]);
+    expect(await verify()).toEqual({ ok: false, firstBadSeq: target.seq });
   });
 });
