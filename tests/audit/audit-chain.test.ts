@@ -79,10 +79,10 @@ describe('the audit chain', () => {
     let rolledBack: number;
     try {
       await runner.startTransaction();
-      const [row] = await runner.query<Array<{ seq: number }>>(
+      const [row] = (await runner.query(
         `INSERT INTO audit_events (id, occurred_at, action, outcome)
          VALUES (gen_random_uuid(), clock_timestamp(), 'test.rollback', 'success') RETURNING seq::int AS seq`,
-      );
+      )) as Array<{ seq: number }>;
       rolledBack = row!.seq;
       await runner.rollbackTransaction();
     } finally {
