@@ -72,19 +72,19 @@ describe('fan-out recipients', () => {
       {},
       ['admin', 'auditor', 'cMember', 'lead2', 'observer', 'officer', 'otherLead', 'otherOfficer'],
     ],
-    ['AMBER', { distribution: 'teamC' }, ['cMember', 'lead2', 'observer', 'officer']],
-    ['AMBER+STRICT', { distribution: 'teamC' }, ['cMember', 'lead2', 'observer', 'officer']],
-    ['AMBER', { distribution: 'none' }, ['lead2', 'observer', 'officer']],
-    ['RED', { distribution: 'otherOfficer' }, ['lead2', 'officer', 'otherOfficer']],
+    ['AMBER', 'teamC', ['cMember', 'lead2', 'observer', 'officer']],
+    ['AMBER+STRICT', 'teamC', ['cMember', 'lead2', 'observer', 'officer']],
+    ['AMBER', 'none', ['lead2', 'observer', 'officer']],
+    ['RED', 'otherOfficer', ['lead2', 'officer', 'otherOfficer']],
   ])(
     'a %s publication reaches exactly its readers, never the publishing lead',
     async (tlp, how, expected) => {
       const distribution =
-        how.distribution === 'teamC'
+        how === 'teamC'
           ? { teamIds: [ids.teamC] }
-          : how.distribution === 'none'
+          : how === 'none'
             ? { teamIds: [] }
-            : how.distribution === 'otherOfficer'
+            : how === 'otherOfficer'
               ? { userIds: [ids.otherOfficer] }
               : undefined;
       const reportId = await publish({ tlp, ...(distribution ? { distribution } : {}) });
