@@ -24,6 +24,7 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 
   onApplicationBootstrap(): void {
     for (const worker of this.workers()) {
+      this.reportErrors(worker);
       if (worker.isRunning()) continue;
       worker.run().catch((error: Error) => {
         this.logger.error(`worker of queue ${worker.name} stopped: ${error.message}`);
@@ -33,6 +34,16 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers().map((worker) => worker.close()));
+  }
+
+  /** Connection errors repeat every few seconds while Redis is down: log one a minute. */
+  private reportErrors(worker: Worker): void {
+    let lastLogged = 0;
+    worker.on('error', (error: Error) => {
+      if (Date.now() - lastLogged < 60_000) return;
+      lastLogged = Date.now();
+      this.logger.warn(`worker of queue ${worker.name}: ${error.message}`);
+    });
   }
 
   private workers(): Worker[] {
