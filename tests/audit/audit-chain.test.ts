@@ -83,7 +83,7 @@ describe('the audit chain', () => {
         `INSERT INTO audit_events (id, occurred_at, action, outcome)
          VALUES (gen_random_uuid(), clock_timestamp(), 'test.rollback', 'success') RETURNING seq::int AS seq`,
       )) as Array<{ seq: number }>;
-      rolledBack = row!.seq;
+      rolledBack = row.seq;
       await runner.rollbackTransaction();
     } finally {
       await runner.release();
