@@ -113,3 +113,12 @@ export class SseReader {
     }
   }
 }
+
+/** A received mail's text with folded headers unfolded and quoted-printable decoded. */
+export function mailText(raw: string): string {
+  return raw
+    .replace(/\r\n/g, '\n')
+    .replace(/\n[ \t]+/g, ' ')
+    .replace(/=\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
