@@ -148,7 +148,7 @@ start_demo() {
 
   say "loading the demo data over the API"
   local accounts
-  accounts=$(RILON_DEMO_API="$base" node scripts/demo/seed.mjs) || { say "the demo data could not be loaded"; exit 1; }
+  accounts=$(RILON_DEMO_API="$base" RILON_DEMO_MARKER="$DATA/demo-seeded.json" node scripts/demo/seed.mjs) || { say "the demo data could not be loaded"; exit 1; }
 
   cat <<EOF
 

@@ -4,7 +4,7 @@
 //   RILON_DEMO_PASSWORD=… node scripts/demo/seed.mjs
 // Then, when present, scripts/demo/reports.mjs (seedReports) and scripts/demo/statistics.mjs
 // (seedStatistics) are called with {baseUrl, apiUrl, users}.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -219,23 +219,57 @@ async function runOptional(file, exportName, args, log) {
   const path = join(dirname(fileURLToPath(import.meta.url)), file);
   if (!existsSync(path)) {
     log(`${file} is not there: skipping that part of the demo data`);
-    return;
+    return false;
   }
   try {
     const mod = await import(pathToFileURL(path).href);
     if (typeof mod[exportName] !== 'function') {
       log(`${file} does not export ${exportName}(): skipping`);
-      return;
+      return false;
     }
     await mod[exportName](args);
     log(`${file}: ${exportName} done`);
+    return true;
   } catch (error) {
     // The portal runs and the accounts exist: report loudly, but keep the demo up.
     log(`WARNING: ${file} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    return false;
   }
 }
 
-export async function seedDemo({ baseUrl, adminEmail, adminPassword, password, log = () => {} }) {
+/**
+ * Which optional seeders already ran against this database: a file keyed by the
+ * administrator's id, which a fresh database changes. A second `npm run demo` then adds no
+ * second set of reports, whatever the seeders themselves check.
+ */
+function seededMarker(path, databaseKey) {
+  const read = () => {
+    if (!path || !existsSync(path)) return {};
+    try {
+      return JSON.parse(readFileSync(path, 'utf8'));
+    } catch {
+      return {};
+    }
+  };
+  return {
+    has: (name) => (read()[databaseKey] ?? []).includes(name),
+    add(name) {
+      if (!path) return;
+      const all = read();
+      all[databaseKey] = [...new Set([...(all[databaseKey] ?? []), name])];
+      writeFileSync(path, JSON.stringify(all, null, 2));
+    },
+  };
+}
+
+export async function seedDemo({
+  baseUrl,
+  adminEmail,
+  adminPassword,
+  password,
+  markerPath,
+  log = () => {},
+}) {
   const apiUrl = `${baseUrl.replace(/\/$/, '')}/api/v1`;
   const api = new Api(apiUrl);
   await signIn(api, adminEmail, adminPassword);
@@ -250,8 +284,18 @@ export async function seedDemo({ baseUrl, adminEmail, adminPassword, password, l
     role: a.role,
   }));
   const args = { baseUrl, apiUrl, users };
-  await runOptional('reports.mjs', 'seedReports', args, log);
-  await runOptional('statistics.mjs', 'seedStatistics', args, log);
+  const me = (await api.expect('GET', '/me')).body;
+  const marker = seededMarker(markerPath, me.id);
+  for (const [file, exportName] of [
+    ['reports.mjs', 'seedReports'],
+    ['statistics.mjs', 'seedStatistics'],
+  ]) {
+    if (marker.has(file)) {
+      log(`${file}: already loaded into this database`);
+    } else if (await runOptional(file, exportName, args, log)) {
+      marker.add(file);
+    }
+  }
   return { accounts, users };
 }
 
@@ -283,7 +327,15 @@ async function main() {
     throw new Error('RILON_ADMIN_EMAIL and RILON_ADMIN_PASSWORD are needed');
   if (password.length < 12) throw new Error('RILON_DEMO_PASSWORD needs at least 12 characters');
   const log = (line) => process.stderr.write(`rilon: demo data: ${line}\n`);
-  const { accounts } = await seedDemo({ baseUrl, adminEmail, adminPassword, password, log });
+  const markerPath = process.env.RILON_DEMO_MARKER;
+  const { accounts } = await seedDemo({
+    baseUrl,
+    adminEmail,
+    adminPassword,
+    password,
+    markerPath,
+    log,
+  });
   printAccounts(accounts, adminPassword, password);
 }
 
