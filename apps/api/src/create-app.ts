@@ -2,7 +2,8 @@ import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, requestIdFrom } from '@rilon/core';
+import { Logger as NestLogger } from '@nestjs/common';
+import { AppConfig, requestIdFrom, toProblem } from '@rilon/core';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
@@ -22,12 +23,29 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    // JSON only: Fastify's own JSON parser (bodyLimit applies); no urlencoded form bodies.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
 
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
+  // Errors Fastify raises before Nest sees the request (bad JSON, 413, 415) leave as
+  // problem+json too. A Fastify route keeps the error handler of the moment it is
+  // registered; Nest sets its own only after registering the routes (so it never
+  // applies to them), hence ours goes in first and Nest's later call is dropped.
+  adapter.setErrorHandler = () => fastify;
+  const edgeLogger = new NestLogger('HttpEdge');
+  fastify.setErrorHandler((error, request, reply) => {
+    const { body, headers } = toProblem(error, request.url.split('?')[0] ?? '', edgeLogger);
+    void reply
+      .headers({ ...headers, 'x-request-id': request.id })
+      .type('application/problem+json; charset=utf-8')
+      .status(body.status)
+      .send(JSON.stringify(body));
+  });
   const metrics = app.get(MetricsService);
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
