@@ -1,0 +1,113 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const STRONG = 'q7Vx2LmP9sK4wR8tY1uZ6nB3cD5fG0hJ+/aE';
+
+function failure(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('loadConfig accepted the environment');
+}
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty development environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      nodeEnv: 'development',
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/rilon',
+      redisUrl: 'redis://127.0.0.1:6379',
+      port: 3000,
+      host: '127.0.0.1',
+      queuePrefix: 'rilon',
+      webhookAllowPrivate: false,
+      workerHealthPort: 3001,
+      rateLimitPerMinute: 1200,
+      maxTransactionSeconds: 60,
+    });
+    expect(config.jwt.generated).toBe(true);
+  });
+
+  it.each([
+    'not a url',
+    'mysql://root@127.0.0.1/rilon',
+    'postgres://',
+    'http://127.0.0.1:5432/rilon',
+  ])('refuses DATABASE_URL=%s with one line naming it', (value) => {
+    const error = failure({ DATABASE_URL: value });
+    expect(error.message).toContain('DATABASE_URL');
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('refuses a malformed REDIS_URL and SMTP_URL', () => {
+    expect(failure({ REDIS_URL: 'localhost:6379' }).message).toContain('REDIS_URL');
+    expect(failure({ SMTP_URL: 'ftp://mail' }).message).toContain('SMTP_URL');
+  });
+
+  it('refuses production without a JWT secret or key', () => {
+    const error = failure({ NODE_ENV: 'production' });
+    expect(error.message).toMatch(/JWT_SECRET/);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it.each([
+    'short-secret',
+    'changeme-changeme-changeme-changeme-1234',
+    'a'.repeat(40),
+    `secret${STRONG}`,
+  ])('refuses a weak JWT_SECRET in production: %s', (secret) => {
+    expect(failure({ NODE_ENV: 'production', JWT_SECRET: secret }).message).toMatch(
+      /JWT_SECRET is too weak/,
+    );
+  });
+
+  it('accepts a strong JWT_SECRET in production, and a weak one outside it', () => {
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG });
+    expect(config.jwt).toMatchObject({ algorithm: 'HS256', signingKey: STRONG, generated: false });
+    expect(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'dev' }).jwt.signingKey).toBe('dev');
+  });
+
+  it('refuses half a key pair and a key that is not PEM', () => {
+    expect(failure({ JWT_PRIVATE_KEY: 'x' }).message).toMatch(/set together/);
+    expect(failure({ JWT_PRIVATE_KEY: 'x', JWT_PUBLIC_KEY: 'y' }).message).toMatch(/PEM/);
+  });
+
+  it.each(['abc', '-1', '65536', '80.5', '3000x'])('refuses PORT=%s', (port) => {
+    expect(failure({ PORT: port }).message).toMatch(/^PORT must be an integer between 0 and 65535/);
+  });
+
+  it('reads PORT and the other integers', () => {
+    expect(loadConfig({ PORT: '8080', MAX_TRANSACTION_SECONDS: '5' })).toMatchObject({
+      port: 8080,
+      maxTransactionSeconds: 5,
+    });
+    expect(failure({ MAX_TRANSACTION_SECONDS: '4' }).message).toContain('MAX_TRANSACTION_SECONDS');
+    expect(failure({ RATE_LIMIT_PER_MINUTE: 'lots' }).message).toContain('RATE_LIMIT_PER_MINUTE');
+  });
+
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['FALSE', false],
+    ['0', false],
+  ])('reads WEBHOOK_ALLOW_PRIVATE=%s', (value, expected) => {
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE: value }).webhookAllowPrivate).toBe(expected);
+  });
+
+  it.each(['yes', 'on', 'maybe'])('refuses WEBHOOK_ALLOW_PRIVATE=%s', (value) => {
+    expect(failure({ WEBHOOK_ALLOW_PRIVATE: value }).message).toMatch(
+      /^WEBHOOK_ALLOW_PRIVATE must be true or false/,
+    );
+  });
+
+  it('refuses other malformed settings with their name', () => {
+    expect(failure({ NODE_ENV: 'staging' }).message).toContain('NODE_ENV');
+    expect(failure({ QUEUE_PREFIX: 'has space' }).message).toContain('QUEUE_PREFIX');
+    expect(failure({ MAIL_FROM: 'nobody' }).message).toContain('MAIL_FROM');
+    expect(
+      failure({ RILON_ADMIN_EMAIL: 'root@x.test', RILON_ADMIN_PASSWORD: 'short' }).message,
+    ).toContain('RILON_ADMIN_PASSWORD');
+  });
+});
