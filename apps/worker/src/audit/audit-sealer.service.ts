@@ -25,7 +25,9 @@ const SEALER_LOCK = 7_364_310_001;
  * once a later row is older than `maxTransactionSeconds` (60 s by default), is
  * recorded as a `gap` (its transaction rolled back). So the window is a few seconds
  * normally and at most maxTransactionSeconds plus a tick behind a rollback; a
- * rollback after the last row is sealed only when a later row arrives. Writers never
+ * rollback after the last row is sealed only when a later row arrives. A transaction
+ * that outlives maxTransactionSeconds and then commits an audit row finds its seq
+ * already sealed as a gap: verify reports it, as it would a forged row. Writers never
  * wait on the sealer. One sealer runs at a time across worker instances (an advisory
  * transaction lock; the primary key on audit_chain.seq stops a double append anyway).
  */
