@@ -114,6 +114,54 @@ describe('the audit chain', () => {
     expect((await verify()).ok).toBe(true);
   }, 40000);
 
+  it('gives one verifiable chain with two sealers and commits out of order', async () => {
+    const second = await startWorker(api);
+    try {
+      const rolledBack: number[] = [];
+      await Promise.all(
+        Array.from({ length: 60 }, async (_, i) => {
+          const runner = api.db.createQueryRunner();
+          try {
+            await runner.startTransaction();
+            const [row] = (await runner.query(
+              `INSERT INTO audit_events (id, occurred_at, action, outcome)
+               VALUES (gen_random_uuid(), clock_timestamp(), 'test.burst', 'success')
+               RETURNING seq::int AS seq`,
+            )) as Array<{ seq: number }>;
+            // Hold some transactions open a little so that commits interleave out of seq order.
+            await new Promise((resolve) => setTimeout(resolve, (i * 7) % 40));
+            if (i % 10 === 3) {
+              await runner.rollbackTransaction();
+              rolledBack.push(row.seq);
+            } else {
+              await runner.commitTransaction();
+            }
+          } finally {
+            await runner.release();
+          }
+        }),
+      );
+      const last = await api.post('/auth/login', { email: 'x@rilon.test', password: 'nope-nope' });
+      expect(last.status).toBe(401);
+      const seq = await lastSeq();
+      await sealedThrough(seq);
+      const chain = await api.db.query<Array<{ seq: number; kind: string }>>(
+        'SELECT seq::int AS seq, kind FROM audit_chain WHERE seq = ANY($1) ORDER BY seq',
+        [rolledBack],
+      );
+      expect(chain).toEqual(
+        [...rolledBack].sort((a, b) => a - b).map((s) => ({ seq: s, kind: 'gap' })),
+      );
+      const [{ n }] = await api.db.query<Array<{ n: number }>>(
+        'SELECT count(*)::int AS n FROM audit_chain WHERE seq <= $1',
+        [seq],
+      );
+      expect(n).toBe(seq);
+    } finally {
+      await second.close();
+    }
+  }, 40000);
+
   it('detects a row changed behind the trigger', async () => {
     const [target] = await api.db.query<Array<{ seq: number; details: string }>>(
       `SELECT seq::int AS seq, details::text AS details FROM audit_events
