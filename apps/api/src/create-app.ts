@@ -39,6 +39,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   adapter.setErrorHandler = () => fastify;
   const edgeLogger = new NestLogger('HttpEdge');
   fastify.setErrorHandler((error, request, reply) => {
+    if (reply.sent) return;
     const { body, headers } = toProblem(error, request.url.split('?')[0] ?? '', edgeLogger);
     void reply
       .headers({ ...headers, 'x-request-id': request.id })
