@@ -189,12 +189,12 @@ describe('team webhooks', () => {
       const report = await makeReport(api, cast.officer, cast.lead, envelope(cast.teamA.id));
       const outboxId = await fanoutDone(api, worker, 'report.published', report.id);
       const [a] = await waitFor(
-        () => receiver.to('A').length && receiver.to('A'),
+        () => receiver.to('A').length > 0 && receiver.to('A'),
         10000,
         'team A delivery',
       );
       const [b] = await waitFor(
-        () => receiver.to('B').length && receiver.to('B'),
+        () => receiver.to('B').length > 0 && receiver.to('B'),
         10000,
         'team B delivery',
       );

@@ -5,7 +5,6 @@ import type { EmailMode, NotificationEvent } from '../notification-events';
 @Entity({ name: 'notifications' })
 @Unique('ux_notifications_event_user', ['outboxEventId', 'userId'])
 @Index('ix_notifications_user_created', { synchronize: false })
-@Index('ix_notifications_user_unread', { synchronize: false })
 @Index('ix_notifications_report_told', { synchronize: false })
 @Index('ix_notifications_daily_pending', { synchronize: false })
 @Index('ix_notifications_digest', { synchronize: false })

@@ -1,0 +1,166 @@
+// npm run bench -- fanout [--sizes 10000,100000]
+// The notification fan-out at scale: in a throwaway database, N users (SQL-generated, spread
+// over 12 teams, each subscribed to immediate e-mail) who may all read one published GREEN
+// report. One `report.published` outbox event is committed; the built worker relays it, fans
+// it out and queues the e-mails. Prints the time from the commit until every inbox row exists
+// and until every immediate e-mail job is queued. The e-mail queue is paused (in Redis) so
+// that no mail is sent and the counts stay still. Sizes run in order on the same database:
+// the second run adds users up to its size and publishes a second report.
+import { parseArgs } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import pg from 'pg';
+import {
+  REDIS_URL,
+  WORKER_MAIN,
+  freePort,
+  startProcess,
+  strongSecret,
+  throwawayEnvironment,
+} from './lib/throwaway.mjs';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' } } });
+const sizes = values.sizes.split(',').map(Number);
+const log = (line) => process.stderr.write(`fanout: ${line}\n`);
+
+function connection(url) {
+  const u = new URL(url);
+  return { host: u.hostname, port: Number(u.port || 6379), db: Number(u.pathname.slice(1) || 0) };
+}
+
+async function waitUntil(check, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return Date.now();
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const env = await throwawayEnvironment('fanout');
+const db = new pg.Client({ connectionString: env.databaseUrl });
+await db.connect();
+const email = new Queue('email', { connection: connection(REDIS_URL), prefix: env.queuePrefix });
+let worker;
+const results = [];
+try {
+  const capital = randomUUID();
+  await db.query(
+    `INSERT INTO capitals (id, name, country_code, timezone) VALUES ($1, 'Bangkok', 'THA', 'Asia/Bangkok')`,
+    [capital],
+  );
+  await db.query(
+    `INSERT INTO teams (id, name, capital_id) SELECT gen_random_uuid(), 'Team ' || g, $1 FROM generate_series(1, 12) g`,
+    [capital],
+  );
+  const [team] = (await db.query(`SELECT id FROM teams ORDER BY name LIMIT 1`)).rows;
+  const author = randomUUID();
+  const lead = randomUUID();
+  await db.query(
+    `INSERT INTO users (id, email, display_name, member_code) VALUES ($1, 'author@bench.test', 'Author', 'THA'), ($2, 'lead@bench.test', 'Lead', 'THA')`,
+    [author, lead],
+  );
+  await db.query(
+    `INSERT INTO team_memberships (team_id, user_id, role) VALUES ($1, $2, 'officer'), ($1, $3, 'lead')`,
+    [team.id, author, lead],
+  );
+  // No mail leaves: the e-mail processor takes nothing from a paused queue.
+  await email.pause();
+  const healthPort = await freePort();
+  worker = await startProcess(
+    WORKER_MAIN,
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: env.databaseUrl,
+      REDIS_URL,
+      QUEUE_PREFIX: env.queuePrefix,
+      JWT_SECRET: strongSecret(),
+      WORKER_HEALTH_PORT: String(healthPort),
+      LOG_LEVEL: 'warn',
+    },
+    `http://127.0.0.1:${healthPort}/health/ready`,
+  );
+
+  let have = 0;
+  for (const size of sizes) {
+    log(`creating users up to ${size}`);
+    await db.query(
+      `WITH u AS (
+         INSERT INTO users (id, email, display_name, member_code)
+         SELECT gen_random_uuid(), 'bench-' || g || '@bench.test', 'Bench user ' || g, 'THA'
+           FROM generate_series($1::int + 1, $2::int) g
+         RETURNING id)
+       , m AS (INSERT INTO team_memberships (team_id, user_id, role)
+         SELECT t.id, u.id, 'officer' FROM (SELECT id, row_number() OVER () AS n FROM u) u
+           JOIN (SELECT id, row_number() OVER (ORDER BY name) - 1 AS k FROM teams) t ON t.k = u.n % 12)
+       INSERT INTO notification_subscriptions (user_id, rules) SELECT id, '[{"email":"immediate"}]' FROM u`,
+      [have, size],
+    );
+    have = size;
+    await db.query('VACUUM ANALYZE');
+    const expected = Number(
+      (await db.query(`SELECT count(*) FROM users WHERE status = 'active' AND id <> $1`, [lead]))
+        .rows[0].count,
+    );
+    const queuedBefore = await queued();
+    const reportId = randomUUID();
+    await db.query('BEGIN');
+    await db.query(
+      `INSERT INTO reports (id, type, team_id, author_id, title, tlp, body, status, published_at)
+       VALUES ($1, 'visa_fraud_trend', $2, $3, $4, 'GREEN', '{}', 'published', now())`,
+      [reportId, team.id, author, `Benchmark report for ${size} readers`],
+    );
+    const outbox = await db.query(
+      `INSERT INTO outbox_events (type, payload) VALUES ('report.published', $1) RETURNING id`,
+      [JSON.stringify({ reportId, version: 1, actorId: lead })],
+    );
+    await db.query('COMMIT');
+    const t0 = Date.now();
+    const outboxId = outbox.rows[0].id;
+    const rowsAt = await waitUntil(
+      async () =>
+        Number(
+          (
+            await db.query(`SELECT count(*) FROM notifications WHERE outbox_event_id = $1`, [
+              outboxId,
+            ])
+          ).rows[0].count,
+        ) >= expected,
+      300_000,
+      'the inbox rows',
+    );
+    const mailsAt = await waitUntil(
+      // Every bench user asked for immediate mail; the author did not set rules (in-app only).
+      async () => (await queued()) - queuedBefore >= size,
+      Number(process.env.BENCH_TIMEOUT_MS ?? 300_000),
+      'the e-mail jobs',
+    ).catch(async (error) => {
+      log(
+        `inbox rows after ${rowsAt - t0} ms; e-mail jobs ${await queued()}; worker: ${worker.stderr()}`,
+      );
+      throw error;
+    });
+    const result = { readers: expected, inboxRowsMs: rowsAt - t0, emailJobsQueuedMs: mailsAt - t0 };
+    results.push(result);
+    log(`${size} users: ${JSON.stringify(result)}`);
+  }
+} finally {
+  await worker?.stop();
+  await email.close();
+  await db.end();
+  await env.dispose();
+}
+process.stdout.write(`${JSON.stringify({ benchmark: 'fanout', results }, null, 2)}\n`);
+
+async function queued() {
+  const counts = await email.getJobCounts(
+    'waiting',
+    'paused',
+    'prioritized',
+    'delayed',
+    'active',
+    'completed',
+    'failed',
+  );
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
