@@ -43,12 +43,20 @@ const TEMPLATES = [
     title: `Substituted biodata pages on ${o} passports at departure control`,
     summary: 'Photo-substitution with re-laminated biodata pages, detected on exit flights.',
     body: {
-      documentType: 'passport', issuingCountry: o, fraudType: 'forgery', personsDetected: 11,
-      documentsDetected: 13, direction: 'exit', periodStart: isoDay(-60), periodEnd: isoDay(-30),
-      holderNationalities: [o], detectionPoints: [{ type: 'airport', country: c }],
+      documentType: 'passport',
+      issuingCountry: o,
+      fraudType: 'forgery',
+      personsDetected: 11,
+      documentsDetected: 13,
+      direction: 'exit',
+      periodStart: isoDay(-60),
+      periodEnd: isoDay(-30),
+      holderNationalities: [o],
+      detectionPoints: [{ type: 'airport', country: c }],
       route: { origin: c, transit: ['MYS'], destination: 'AUS' },
       compromisedFeatures: ['biodata page substitution', 'laminate re-sealed at the hinge'],
-      trend: 'increasing', indicators: ['uneven laminate edge near the photo', 'UV response missing on the page'],
+      trend: 'increasing',
+      indicators: ['uneven laminate edge near the photo', 'UV response missing on the page'],
     },
   }),
   (c, o) => ({
@@ -58,11 +66,20 @@ const TEMPLATES = [
     title: 'Recruitment for fishing-vessel crossings through online job offers',
     summary: 'Groups recruited with offers of plantation work embark at night from small harbours.',
     body: {
-      crimeType: 'smuggling', transportModes: ['sea'], route: { origin: o, transit: [c], destination: 'MYS' },
+      crimeType: 'smuggling',
+      transportModes: ['sea'],
+      route: { origin: o, transit: [c], destination: 'MYS' },
       methods: ['online_recruitment', 'deceptive_job_offer', 'maritime_vessel'],
-      description: 'Advertisements on social media promise seasonal work. Travellers pay a deposit through informal value transfer, gather in guest houses near the coast and embark on fishing vessels at night in groups of 30 to 60.',
-      indicators: ['groups with identical new luggage near harbours', 'deposits paid through hawala agents'],
-      countermeasures: ['joint coastal patrols at known embarkation points', 'awareness notices at recruitment hubs'],
+      description:
+        'Advertisements on social media promise seasonal work. Travellers pay a deposit through informal value transfer, gather in guest houses near the coast and embark on fishing vessels at night in groups of 30 to 60.',
+      indicators: [
+        'groups with identical new luggage near harbours',
+        'deposits paid through hawala agents',
+      ],
+      countermeasures: [
+        'joint coastal patrols at known embarkation points',
+        'awareness notices at recruitment hubs',
+      ],
       firstObserved: isoDay(-200),
     },
   }),
@@ -72,9 +89,15 @@ const TEMPLATES = [
     title: 'Document examination: level 2 course for front-line officers',
     summary: 'Five days of hands-on examination of security features, with reference material.',
     body: {
-      topic: 'document_examination', provider: 'AUS', deliveryMode: 'in_person',
-      location: { city: 'Bangkok', country: 'THA' }, startDate: isoDay(60), endDate: isoDay(64),
-      applicationDeadline: isoDay(30), seats: 24, languages: ['en'],
+      topic: 'document_examination',
+      provider: 'AUS',
+      deliveryMode: 'in_person',
+      location: { city: 'Bangkok', country: 'THA' },
+      startDate: isoDay(60),
+      endDate: isoDay(64),
+      applicationDeadline: isoDay(30),
+      seats: 24,
+      languages: ['en'],
       eligibility: 'Officers with at least two years at a border post.',
     },
   }),
@@ -83,12 +106,21 @@ const TEMPLATES = [
     tlp: 'AMBER+STRICT',
     urgent: true,
     title: `Fraudulently obtained visit visas used for transit to third countries`,
-    summary: 'Genuine visas obtained with counterfeit employment letters, used on transit itineraries.',
+    summary:
+      'Genuine visas obtained with counterfeit employment letters, used on transit itineraries.',
     body: {
-      documentType: 'visa', issuingCountry: c, fraudType: 'fraudulently_obtained', personsDetected: 27,
-      documentsDetected: 27, direction: 'transit', periodStart: isoDay(-45), periodEnd: isoDay(-5),
-      holderNationalities: [o, 'XXX'], detectionPoints: [{ type: 'consulate', country: c }],
-      trend: 'new', indicators: ['employment letters from recently registered companies'],
+      documentType: 'visa',
+      issuingCountry: c,
+      fraudType: 'fraudulently_obtained',
+      personsDetected: 27,
+      documentsDetected: 27,
+      direction: 'transit',
+      periodStart: isoDay(-45),
+      periodEnd: isoDay(-5),
+      holderNationalities: [o, 'XXX'],
+      detectionPoints: [{ type: 'consulate', country: c }],
+      trend: 'new',
+      indicators: ['employment letters from recently registered companies'],
     },
   }),
   (c, o) => ({
@@ -97,11 +129,15 @@ const TEMPLATES = [
     recipients: 2,
     urgent: true,
     title: 'Escorted travel through a single transit hub with swapped boarding passes',
-    summary: 'Escorts accompany travellers to the gate and swap boarding passes for onward flights.',
+    summary:
+      'Escorts accompany travellers to the gate and swap boarding passes for onward flights.',
     body: {
-      crimeType: 'smuggling', transportModes: ['air'], route: { origin: o, transit: [c], destination: 'NZL' },
+      crimeType: 'smuggling',
+      transportModes: ['air'],
+      route: { origin: o, transit: [c], destination: 'NZL' },
       methods: ['escorted_travel', 'transit_abuse'],
-      description: 'An escort checks in with the traveller, passes through transit and exchanges boarding passes airside so that the traveller boards a long-haul flight without an onward visa check.',
+      description:
+        'An escort checks in with the traveller, passes through transit and exchanges boarding passes airside so that the traveller boards a long-haul flight without an onward visa check.',
       countermeasures: ['boarding-pass reconciliation at the gate for the flagged routes'],
     },
   }),
@@ -111,8 +147,14 @@ const TEMPLATES = [
     title: 'Victim identification interviews (online)',
     summary: 'Four online sessions on trauma-informed interviews and referral pathways.',
     body: {
-      topic: 'victim_identification', provider: 'IOM', deliveryMode: 'online', startDate: isoDay(40),
-      endDate: isoDay(61), applicationDeadline: isoDay(20), seats: 40, languages: ['en', 'fr'],
+      topic: 'victim_identification',
+      provider: 'IOM',
+      deliveryMode: 'online',
+      startDate: isoDay(40),
+      endDate: isoDay(61),
+      applicationDeadline: isoDay(20),
+      seats: 40,
+      languages: ['en', 'fr'],
       eligibility: 'Officers and analysts of member agencies.',
     },
   }),
@@ -121,7 +163,8 @@ const TEMPLATES = [
 /** Creates and publishes the demo reports; returns how many it made in each state. */
 export async function seedReports({ baseUrl, users }) {
   const authors = [];
-  for (const u of users.filter((x) => x.role === 'lead' || x.role === 'officer')) authors.push(await signIn(baseUrl, u));
+  for (const u of users.filter((x) => x.role === 'lead' || x.role === 'officer'))
+    authors.push(await signIn(baseUrl, u));
   const { items: teams } = await call(baseUrl, 'GET', '/teams', authors[0]?.token);
   const { items: capitals } = await call(baseUrl, 'GET', '/capitals', authors[0]?.token);
   const countryOf = (teamId) => {
@@ -143,19 +186,29 @@ export async function seedReports({ baseUrl, users }) {
     for (let k = 0; k < 3; k++) {
       const t = TEMPLATES[(i + k * 2) % TEMPLATES.length](c, o);
       const { shareWith, recipients, ...payload } = t;
-      if (shareWith) payload.distribution = { teamIds: others.slice(i % 3, (i % 3) + shareWith).map((x) => x.id) };
+      if (shareWith)
+        payload.distribution = {
+          teamIds: others.slice(i % 3, (i % 3) + shareWith).map((x) => x.id),
+        };
       if (recipients)
         payload.distribution = {
-          userIds: others.slice(0, recipients).map((x) => leadOf(x.id).id).filter(Boolean),
+          userIds: others
+            .slice(0, recipients)
+            .map((x) => leadOf(x.id).id)
+            .filter(Boolean),
         };
-      const report = await call(baseUrl, 'POST', '/reports', officer.token, { ...payload, teamId: team.id });
+      const report = await call(baseUrl, 'POST', '/reports', officer.token, {
+        ...payload,
+        teamId: team.id,
+      });
       // Most reports are published; one in nine waits for review, one in nine stays a draft.
       const fate = (i * 3 + k) % 9;
       if (fate === 4) {
         counts.draft++;
         continue;
       }
-      if (officer !== lead) await call(baseUrl, 'POST', `/reports/${report.id}/submit`, officer.token, {});
+      if (officer !== lead)
+        await call(baseUrl, 'POST', `/reports/${report.id}/submit`, officer.token, {});
       if (fate === 7 && officer !== lead) {
         counts.submitted++;
         continue;
@@ -169,11 +222,14 @@ export async function seedReports({ baseUrl, users }) {
   for (const team of active.slice(0, 2)) {
     const lead = leadOf(team.id);
     const report = await call(baseUrl, 'POST', '/reports', lead.token, {
-      type: 'migration_statistics', teamId: team.id, tlp: 'GREEN',
+      type: 'migration_statistics',
+      teamId: team.id,
+      tlp: 'GREEN',
       title: `Monthly figures ${countryOf(team.id)} ${month(-14)}`,
       summary: 'Refusals of entry and fraudulent documents detected at air borders.',
       body: {
-        reportingCountry: countryOf(team.id), period: month(-14),
+        reportingCountry: countryOf(team.id),
+        period: month(-14),
         observations: [
           { indicator: 'refusal_of_entry', nationality: 'LKA', borderType: 'air', count: 37 },
           { indicator: 'fraudulent_document', nationality: 'BGD', borderType: 'air', count: 9 },

@@ -8,19 +8,44 @@ describe('GET /reports filters, search and pages', () => {
   let api: TestApi;
   let cast: Cast;
   const ids: Record<string, string> = {};
-  const get = (query: string, token = cast.otherOfficer.token) => api.get(`/reports${query}`, { token });
-  const idsOf = (res: { body: { items: Array<{ id: string }> } }) => res.body.items.map((i) => i.id);
+  const get = (query: string, token = cast.otherOfficer.token) =>
+    api.get(`/reports${query}`, { token });
+  const idsOf = (res: { body: { items: Array<{ id: string }> } }) =>
+    res.body.items.map((i) => i.id);
 
   beforeAll(async () => {
     api = await startApi();
     cast = await createCast(new Factory(api));
-    const mk = (key: string, payload: Record<string, unknown>, status: 'draft' | 'published' = 'published') =>
-      makeReport(api, cast.officer, cast.lead, payload, status).then((r) => (ids[key] = r.id));
+    const mk = (
+      key: string,
+      payload: Record<string, unknown>,
+      status: 'draft' | 'published' = 'published',
+    ) => makeReport(api, cast.officer, cast.lead, payload, status).then((r) => (ids[key] = r.id));
     await mk('vft', envelope(cast.teamA.id, 'visa_fraud_trend', { urgent: true }));
-    await mk('mo', envelope(cast.teamA.id, 'modus_operandi', { tlp: 'AMBER+STRICT', distribution: { teamIds: [cast.teamB.id] }, title: 'Night embarkations on fishing vessels' }));
-    await mk('stats', envelope(cast.teamA.id, 'migration_statistics', { tlp: 'CLEAR', body: BODIES.migration_statistics('2026-04', 'LKA') }));
-    await mk('offer', envelope(cast.teamA.id, 'training_offer', { title: 'Document examination course' }));
-    await mk('draft', envelope(cast.teamA.id, 'modus_operandi', { title: 'Unfinished embarkations draft' }), 'draft');
+    await mk(
+      'mo',
+      envelope(cast.teamA.id, 'modus_operandi', {
+        tlp: 'AMBER+STRICT',
+        distribution: { teamIds: [cast.teamB.id] },
+        title: 'Night embarkations on fishing vessels',
+      }),
+    );
+    await mk(
+      'stats',
+      envelope(cast.teamA.id, 'migration_statistics', {
+        tlp: 'CLEAR',
+        body: BODIES.migration_statistics('2026-04', 'LKA'),
+      }),
+    );
+    await mk(
+      'offer',
+      envelope(cast.teamA.id, 'training_offer', { title: 'Document examination course' }),
+    );
+    await mk(
+      'draft',
+      envelope(cast.teamA.id, 'modus_operandi', { title: 'Unfinished embarkations draft' }),
+      'draft',
+    );
   });
   afterAll(() => api.close());
 
@@ -75,9 +100,10 @@ describe('GET /reports filters, search and pages', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { status: number; body: { items: Array<{ id: string }>; nextCursor: string | null } } = await get(
-        `?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
-      );
+      const res: {
+        status: number;
+        body: { items: Array<{ id: string }>; nextCursor: string | null };
+      } = await get(`?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
       expect(res.status).toBe(200);
       seen.push(...idsOf(res));
       cursor = res.body.nextCursor;

@@ -8,7 +8,11 @@ export interface AuditRow {
   details: Record<string, unknown>;
 }
 
-export async function auditRows(api: TestApi, targetId: string, action?: string): Promise<AuditRow[]> {
+export async function auditRows(
+  api: TestApi,
+  targetId: string,
+  action?: string,
+): Promise<AuditRow[]> {
   return api.db.query(
     `SELECT action, outcome, actor_id, target_id, details FROM audit_events
       WHERE target_id = $1 AND ($2::text IS NULL OR action = $2) ORDER BY seq`,

@@ -23,7 +23,8 @@ export const BODIES = {
     transportModes: ['sea', 'air'],
     route: { origin: 'BGD', transit: ['MMR'], destination: 'MYS' },
     methods: ['maritime_vessel', 'deceptive_job_offer'],
-    description: 'Fishing vessels embark groups at night after recruitment through online job offers.',
+    description:
+      'Fishing vessels embark groups at night after recruitment through online job offers.',
     indicators: ['groups travelling with identical new luggage'],
     countermeasures: ['joint patrols at known embarkation beaches'],
     firstObserved: '2025-11-01',

@@ -1,4 +1,4 @@
-import { createCast, Factory, type TestUser } from '../support/factories';
+import { Factory, type TestUser } from '../support/factories';
 import { startApi, TestApi } from '../support/harness';
 import { envelope, makeReport } from './report-fixtures';
 
@@ -41,24 +41,47 @@ describe('the visibility matrix (read, list, search)', () => {
     const f = new Factory(api);
     const [a, b, c] = await Promise.all([f.team(), f.team(), f.team()]);
     teamA = a.id;
-    const [author, teamLead, teamOfficer, teamObserver, distributionMember, otherTeamMember, redRecipient, admin, auditor] =
-      await Promise.all([
-        f.user({ teams: [[a.id, 'officer']] }),
-        f.user({ teams: [[a.id, 'lead']] }),
-        f.user({ teams: [[a.id, 'officer']] }),
-        f.user({ teams: [[a.id, 'observer']] }),
-        f.user({ teams: [[b.id, 'observer']] }),
-        f.user({ teams: [[c.id, 'lead']] }),
-        f.user({ teams: [[c.id, 'officer']] }),
-        f.user({ globalRole: 'admin' }),
-        f.user({ globalRole: 'auditor' }),
-      ]);
-    users = { author, teamLead, teamOfficer, teamObserver, distributionMember, otherTeamMember, redRecipient, admin, auditor };
+    const [
+      author,
+      teamLead,
+      teamOfficer,
+      teamObserver,
+      distributionMember,
+      otherTeamMember,
+      redRecipient,
+      admin,
+      auditor,
+    ] = await Promise.all([
+      f.user({ teams: [[a.id, 'officer']] }),
+      f.user({ teams: [[a.id, 'lead']] }),
+      f.user({ teams: [[a.id, 'officer']] }),
+      f.user({ teams: [[a.id, 'observer']] }),
+      f.user({ teams: [[b.id, 'observer']] }),
+      f.user({ teams: [[c.id, 'lead']] }),
+      f.user({ teams: [[c.id, 'officer']] }),
+      f.user({ globalRole: 'admin' }),
+      f.user({ globalRole: 'auditor' }),
+    ]);
+    users = {
+      author,
+      teamLead,
+      teamOfficer,
+      teamObserver,
+      distributionMember,
+      otherTeamMember,
+      redRecipient,
+      admin,
+      auditor,
+    };
     for (const tlp of TLPS) {
       for (const state of STATES) {
         const word = `zq${tlp.replace('+', '').toLowerCase()}${state}`;
         const distribution =
-          tlp === 'RED' ? { userIds: [redRecipient.id] } : tlp.startsWith('AMBER') ? { teamIds: [b.id] } : undefined;
+          tlp === 'RED'
+            ? { userIds: [redRecipient.id] }
+            : tlp.startsWith('AMBER')
+              ? { teamIds: [b.id] }
+              : undefined;
         const r = await makeReport(
           api,
           author,
@@ -72,7 +95,9 @@ describe('the visibility matrix (read, list, search)', () => {
   });
   afterAll(() => api.close());
 
-  const cells = TLPS.flatMap((tlp) => STATES.flatMap((state) => VIEWERS.map((viewer) => [tlp, state, viewer] as const)));
+  const cells = TLPS.flatMap((tlp) =>
+    STATES.flatMap((state) => VIEWERS.map((viewer) => [tlp, state, viewer] as const)),
+  );
 
   it.each(cells)('%s %s as %s', async (tlp, state, viewer) => {
     const report = reports.find((r) => r.tlp === tlp && r.state === state)!;
@@ -91,14 +116,20 @@ describe('the visibility matrix (read, list, search)', () => {
 
     const searched = await api.get(`/reports?status=${state}&q=${report.word}`, { token });
     expect(searched.status).toBe(200);
-    expect(searched.body.items.map((i: { id: string }) => i.id)).toEqual(expected ? [report.id] : []);
+    expect(searched.body.items.map((i: { id: string }) => i.id)).toEqual(
+      expected ? [report.id] : [],
+    );
   });
 
   it('every list row is readable by its caller: the counts match the rule exactly', async () => {
     for (const viewer of VIEWERS) {
       for (const state of STATES) {
-        const res = await api.get(`/reports?status=${state}&limit=200`, { token: users[viewer].token });
-        const expected = reports.filter((r) => r.state === state && mayRead(viewer, r.tlp, r.state)).length;
+        const res = await api.get(`/reports?status=${state}&limit=200`, {
+          token: users[viewer].token,
+        });
+        const expected = reports.filter(
+          (r) => r.state === state && mayRead(viewer, r.tlp, r.state),
+        ).length;
         expect([viewer, state, res.body.items.length]).toEqual([viewer, state, expected]);
       }
     }

@@ -39,14 +39,23 @@ export class ReportInputService {
         errors.push({ field: 'distribution', message: `a ${tlp} report has no distribution list` });
     } else if (isTeamTlp(tlp)) {
       if (distribution?.userIds)
-        errors.push({ field: 'distribution.userIds', message: `a ${tlp} report goes to teams, not users` });
+        errors.push({
+          field: 'distribution.userIds',
+          message: `a ${tlp} report goes to teams, not users`,
+        });
       teamIds = [teamId, ...(distribution?.teamIds ?? []).filter((t) => t !== teamId)];
     } else {
       if (distribution?.teamIds)
-        errors.push({ field: 'distribution.teamIds', message: 'a RED report goes to named users, not teams' });
+        errors.push({
+          field: 'distribution.teamIds',
+          message: 'a RED report goes to named users, not teams',
+        });
       userIds = distribution?.userIds ?? [];
       if (userIds.length === 0)
-        errors.push({ field: 'distribution.userIds', message: 'a RED report needs 1 or more named recipients' });
+        errors.push({
+          field: 'distribution.userIds',
+          message: 'a RED report needs 1 or more named recipients',
+        });
     }
     if (errors.length) throw ProblemException.badRequest('The distribution is invalid', errors);
     return { distributionTeamIds: teamIds, recipientUserIds: userIds };
@@ -89,7 +98,10 @@ export class ReportInputService {
    * Validates a PATCH body against the stored report's type, with the same classes as POST
    * (the pipe cannot, as PATCH carries no `type`). Returns the plain, checked body.
    */
-  async validateBody(type: ReportType, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+  async validateBody(
+    type: ReportType,
+    body: Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
     const instance = plainToInstance(BODY_CLASSES[type], body);
     const errors = await validate(instance, {
       whitelist: true,
@@ -99,7 +111,10 @@ export class ReportInputService {
     });
     if (errors.length) {
       const problem = validationProblem(errors);
-      const fields = (problem.problem.errors ?? []).map((e) => ({ ...e, field: `body.${e.field}` }));
+      const fields = (problem.problem.errors ?? []).map((e) => ({
+        ...e,
+        field: `body.${e.field}`,
+      }));
       throw ProblemException.badRequest(problem.problem.detail ?? 'Invalid body', fields);
     }
     return plainBody(instance);

@@ -23,7 +23,11 @@ export class ReportLifecycleService {
       assertNonNominal(r);
       await this.repository.setStatus(manager, id, 'submitted');
       await this.transitions.recordTransition(manager, actor, 'report.submit', r);
-      await addOutboxEvent(manager, 'report.submitted', { reportId: id, version: r.version, actorId: actor.userId });
+      await addOutboxEvent(manager, 'report.submitted', {
+        reportId: id,
+        version: r.version,
+        actorId: actor.userId,
+      });
     });
   }
 
@@ -32,7 +36,11 @@ export class ReportLifecycleService {
     return this.transitions.run(actor, id, 'return', async (manager, r) => {
       await this.repository.setStatus(manager, id, 'draft', comment);
       await this.transitions.recordTransition(manager, actor, 'report.return', r);
-      await addOutboxEvent(manager, 'report.returned', { reportId: id, version: r.version, actorId: actor.userId });
+      await addOutboxEvent(manager, 'report.returned', {
+        reportId: id,
+        version: r.version,
+        actorId: actor.userId,
+      });
     });
   }
 
@@ -42,9 +50,19 @@ export class ReportLifecycleService {
       await this.repository.setStatus(manager, id, 'published');
       await this.repository.insertVersion(manager, id, actor.userId);
       if (r.type === 'migration_statistics')
-        await this.ledger.record(manager, { id, body: r.body as unknown as StatisticsBodyShape }, actor);
-      await this.transitions.recordTransition(manager, actor, 'report.publish', r, { from: r.status });
-      await addOutboxEvent(manager, 'report.published', { reportId: id, version: r.version, actorId: actor.userId });
+        await this.ledger.record(
+          manager,
+          { id, body: r.body as unknown as StatisticsBodyShape },
+          actor,
+        );
+      await this.transitions.recordTransition(manager, actor, 'report.publish', r, {
+        from: r.status,
+      });
+      await addOutboxEvent(manager, 'report.published', {
+        reportId: id,
+        version: r.version,
+        actorId: actor.userId,
+      });
     });
   }
 
@@ -53,7 +71,11 @@ export class ReportLifecycleService {
       await this.repository.setStatus(manager, id, 'withdrawn', reason);
       if (r.type === 'migration_statistics') await this.ledger.release(manager, id);
       await this.transitions.recordTransition(manager, actor, 'report.withdraw', r);
-      await addOutboxEvent(manager, 'report.withdrawn', { reportId: id, version: r.version, actorId: actor.userId });
+      await addOutboxEvent(manager, 'report.withdrawn', {
+        reportId: id,
+        version: r.version,
+        actorId: actor.userId,
+      });
     });
   }
 }

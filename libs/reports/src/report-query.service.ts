@@ -38,17 +38,23 @@ export class ReportQueryService {
       ...filtersOf(query),
       limit,
     });
-    return toPage(rows, limit, (last) => [last.sortKey, last.id]) as Page<ReportRow>;
+    return toPage(rows, limit, (last) => [last.sortKey, last.id]);
   }
 
   private async visible(actor: Actor, id: string): Promise<ReportRow> {
-    const report = isUuid(id) ? await this.repository.findVisible(this.dataSource.manager, id, actor) : null;
+    const report = isUuid(id)
+      ? await this.repository.findVisible(this.dataSource.manager, id, actor)
+      : null;
     if (!report) throw ProblemException.notFound('Report');
     return report;
   }
 
   /** Reads of AMBER, AMBER+STRICT and RED reports are audited (list pages are not). */
-  private async auditRead(actor: Actor, report: ReportRow, view: 'report' | 'versions'): Promise<void> {
+  private async auditRead(
+    actor: Actor,
+    report: ReportRow,
+    view: 'report' | 'versions',
+  ): Promise<void> {
     if (!AUDITED_READ_TLPS.includes(report.tlp)) return;
     await this.audit.recordAlone({
       actorId: actor.userId,
@@ -62,8 +68,13 @@ export class ReportQueryService {
 
 function filtersOf(q: ListReportsQueryDto): Omit<ReportFilters, 'limit'> {
   const cursor = decodeCursor(q.cursor, 2);
-  if (cursor && !(typeof cursor[0] === 'string' && !Number.isNaN(Date.parse(cursor[0])) && isUuid(cursor[1])))
-    throw ProblemException.badRequest('The cursor is malformed', [{ field: 'cursor', message: 'is not a valid cursor' }]);
+  if (
+    cursor &&
+    !(typeof cursor[0] === 'string' && !Number.isNaN(Date.parse(cursor[0])) && isUuid(cursor[1]))
+  )
+    throw ProblemException.badRequest('The cursor is malformed', [
+      { field: 'cursor', message: 'is not a valid cursor' },
+    ]);
   const from = q.from ? instant(q.from, 'from', false) : undefined;
   const toExclusive = q.to ? instant(q.to, 'to', true) : undefined;
   return {
@@ -84,9 +95,13 @@ function filtersOf(q: ListReportsQueryDto): Omit<ReportFilters, 'limit'> {
 function instant(value: string, field: string, upper: boolean): Date {
   const dateOnly = value.length === 10;
   if (dateOnly && !isDateOnly(value))
-    throw ProblemException.badRequest(`${field} is not a date`, [{ field, message: `${field} is not a valid date` }]);
+    throw ProblemException.badRequest(`${field} is not a date`, [
+      { field, message: `${field} is not a valid date` },
+    ]);
   const t = Date.parse(dateOnly ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(t))
-    throw ProblemException.badRequest(`${field} is not a date`, [{ field, message: `${field} is not a valid date` }]);
+    throw ProblemException.badRequest(`${field} is not a date`, [
+      { field, message: `${field} is not a valid date` },
+    ]);
   return new Date(upper ? t + (dateOnly ? 86_400_000 : 1) : t);
 }

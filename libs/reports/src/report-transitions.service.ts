@@ -24,7 +24,10 @@ export class ReportTransitionsService {
     actor: Actor,
     id: string,
     action: ReportAction,
-    work: (manager: EntityManager, report: ReportRow & { body: Record<string, unknown> }) => Promise<void>,
+    work: (
+      manager: EntityManager,
+      report: ReportRow & { body: Record<string, unknown> },
+    ) => Promise<void>,
   ): Promise<ReportRow> {
     if (!isUuid(id)) throw ProblemException.notFound('Report');
     return inTransaction(this.dataSource, async (manager) => {
@@ -44,9 +47,12 @@ export class ReportTransitionsService {
         throw ProblemException.forbidden(`You may not ${action} this report`);
       }
       if (decision === 'conflict')
-        throw ProblemException.conflict(`A ${report.status} report cannot be ${pastTense(action)}`, {
-          reportStatus: report.status,
-        });
+        throw ProblemException.conflict(
+          `A ${report.status} report cannot be ${pastTense(action)}`,
+          {
+            reportStatus: report.status,
+          },
+        );
       await work(manager, report);
       const after = await this.repository.findById(manager, id);
       if (!after) throw ProblemException.notFound('Report');
@@ -73,7 +79,11 @@ export class ReportTransitionsService {
 }
 
 function pastTense(action: ReportAction): string {
-  return { update: 'changed', submit: 'submitted', return: 'returned', publish: 'published', withdraw: 'withdrawn' }[
-    action
-  ];
+  return {
+    update: 'changed',
+    submit: 'submitted',
+    return: 'returned',
+    publish: 'published',
+    withdraw: 'withdrawn',
+  }[action];
 }

@@ -79,13 +79,7 @@ export class ReportsRepository {
       `INSERT INTO reports (id, type, team_id, author_id, title, summary, tlp, distribution_team_ids,
          recipient_user_ids, urgent, source_reliability, information_credibility, body, countries)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[], $9::uuid[], $10, $11, $12, $13::jsonb, $14::varchar[])`,
-      [
-        report.id,
-        report.type,
-        report.teamId,
-        report.authorId,
-        ...contentParams(report),
-      ],
+      [report.id, report.type, report.teamId, report.authorId, ...contentParams(report)],
     );
   }
 
@@ -173,7 +167,8 @@ export class ReportsRepository {
       return `$${args.length}`;
     };
     // Published and withdrawn reports sort by publication, the others by creation.
-    const key = f.status === 'published' || f.status === 'withdrawn' ? 'published_at' : 'created_at';
+    const key =
+      f.status === 'published' || f.status === 'withdrawn' ? 'published_at' : 'created_at';
     const where = [canReadSql('r', viewer), `r.status = ${bind(f.status)}`];
     if (f.type) where.push(`r.type = ${bind(f.type)}`);
     if (f.teamId) where.push(`r.team_id = ${bind(f.teamId)}::uuid`);
@@ -184,7 +179,9 @@ export class ReportsRepository {
     if (f.from) where.push(`r.published_at >= ${bind(f.from)}`);
     if (f.toExclusive) where.push(`r.published_at < ${bind(f.toExclusive)}`);
     if (f.after)
-      where.push(`(r.${key}, r.id) < (${bind(f.after.key)}::timestamptz, ${bind(f.after.id)}::uuid)`);
+      where.push(
+        `(r.${key}, r.id) < (${bind(f.after.key)}::timestamptz, ${bind(f.after.id)}::uuid)`,
+      );
     return manager.query(
       `SELECT ${ENVELOPE},
          to_char(r.${key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@rilon/audit';
-import { Actor, addOutboxEvent, inTransaction, newId, ProblemException, teamRole } from '@rilon/core';
+import {
+  Actor,
+  addOutboxEvent,
+  inTransaction,
+  newId,
+  ProblemException,
+  teamRole,
+} from '@rilon/core';
 import type { DataSource } from 'typeorm';
 import type { CreateReportDto } from './dto/create-report.dto';
 import type { DistributionDto } from './dto/distribution.dto';
@@ -53,13 +60,25 @@ export class ReportsService {
         body: plainBody(dto.body),
       });
       const id = newId();
-      await this.repository.insert(manager, { id, type, teamId: dto.teamId, authorId: actor.userId, ...content });
-      await this.transitions.recordTransition(manager, actor, 'report.create', {
+      await this.repository.insert(manager, {
         id,
         type,
-        tlp: content.tlp,
-        version: 1,
-      }, { teamId: dto.teamId });
+        teamId: dto.teamId,
+        authorId: actor.userId,
+        ...content,
+      });
+      await this.transitions.recordTransition(
+        manager,
+        actor,
+        'report.create',
+        {
+          id,
+          type,
+          tlp: content.tlp,
+          version: 1,
+        },
+        { teamId: dto.teamId },
+      );
       const created = await this.repository.findById(manager, id);
       if (!created) throw new Error('the report just inserted is missing');
       return created;
@@ -72,7 +91,8 @@ export class ReportsService {
    */
   update(actor: Actor, id: string, dto: UpdateReportDto): Promise<ReportRow> {
     return this.transitions.run(actor, id, 'update', async (manager, r) => {
-      const body = dto.body !== undefined ? await this.input.validateBody(r.type, dto.body) : r.body;
+      const body =
+        dto.body !== undefined ? await this.input.validateBody(r.type, dto.body) : r.body;
       const tlp = (dto.tlp ?? r.tlp) as Tlp;
       const content = await this.input.content(manager, r.type, r.teamId, {
         title: dto.title ?? r.title,
@@ -91,8 +111,16 @@ export class ReportsService {
       if (amend) {
         await this.repository.insertVersion(manager, id, actor.userId);
         if (r.type === 'migration_statistics')
-          await this.ledger.record(manager, { id, body: content.body as unknown as StatisticsBodyShape }, actor);
-        await addOutboxEvent(manager, 'report.amended', { reportId: id, version, actorId: actor.userId });
+          await this.ledger.record(
+            manager,
+            { id, body: content.body as unknown as StatisticsBodyShape },
+            actor,
+          );
+        await addOutboxEvent(manager, 'report.amended', {
+          reportId: id,
+          version,
+          actorId: actor.userId,
+        });
       }
       await this.transitions.recordTransition(
         manager,

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Page, } from '@rilon/core';
+import type { Page } from '@rilon/core';
 import type { ReportRow } from '@rilon/reports';
 import { ReportSummaryDto } from './report-summary.dto';
 

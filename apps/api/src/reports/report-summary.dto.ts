@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { distributionOf, type ReportRow } from '@rilon/reports';
 
 export class DistributionViewDto {
-  @ApiPropertyOptional({ type: [String], description: 'AMBER, AMBER+STRICT: the teams, authoring team included' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'AMBER, AMBER+STRICT: the teams, authoring team included',
+  })
   teamIds?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'RED: the named recipients' })
@@ -12,7 +15,9 @@ export class DistributionViewDto {
 /** A report in a list: the envelope without `body`. */
 export class ReportSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['visa_fraud_trend', 'modus_operandi', 'migration_statistics', 'training_offer'] })
+  @ApiProperty({
+    enum: ['visa_fraud_trend', 'modus_operandi', 'migration_statistics', 'training_offer'],
+  })
   type: string;
   @ApiProperty({ format: 'uuid' }) teamId: string;
   @ApiProperty({ format: 'uuid' }) authorId: string;
@@ -22,7 +27,8 @@ export class ReportSummaryDto {
   @ApiProperty({
     type: DistributionViewDto,
     nullable: true,
-    description: '{teamIds} for AMBER and AMBER+STRICT (authoring team included), {userIds} for RED, null for CLEAR and GREEN',
+    description:
+      '{teamIds} for AMBER and AMBER+STRICT (authoring team included), {userIds} for RED, null for CLEAR and GREEN',
   })
   distribution: DistributionViewDto | null;
   @ApiProperty() urgent: boolean;
@@ -35,7 +41,8 @@ export class ReportSummaryDto {
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiProperty({ nullable: true, type: String }) submittedAt: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'first publication' }) publishedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'first publication' }) publishedAt:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) withdrawnAt: string | null;
 
   static from(r: ReportRow): ReportSummaryDto {

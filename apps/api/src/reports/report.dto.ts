@@ -4,13 +4,21 @@ import { ReportSummaryDto } from './report-summary.dto';
 
 /** One whole report: the envelope, the body, and the notes of its last return or withdrawal. */
 export class ReportDto extends ReportSummaryDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'shape chosen by `type`' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'shape chosen by `type`',
+  })
   body: Record<string, unknown>;
 
   @ApiProperty({ nullable: true, type: String, description: 'the reason given on withdrawal' })
   withdrawalReason: string | null;
 
-  @ApiProperty({ nullable: true, type: String, description: 'the comment of the last return to draft' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'the comment of the last return to draft',
+  })
   returnComment: string | null;
 
   static override from(r: ReportRow): ReportDto {

@@ -46,7 +46,10 @@ export class ReportsController {
   @Get()
   @ApiOperation({ summary: 'The reports the caller may read, newest first, without body' })
   @ApiOkResponse({ type: ReportPageDto })
-  async list(@CurrentActor() actor: Actor, @Query() query: ListReportsQueryDto): Promise<ReportPageDto> {
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListReportsQueryDto,
+  ): Promise<ReportPageDto> {
     return ReportPageDto.from(await this.query.list(actor, query));
   }
 
@@ -58,7 +61,10 @@ export class ReportsController {
 
   @Get(':id/versions')
   @ApiOkResponse({ type: ReportVersionsDto })
-  async versions(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReportVersionsDto> {
+  async versions(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+  ): Promise<ReportVersionsDto> {
     return ReportVersionsDto.from(await this.query.versions(actor, id));
   }
 

@@ -50,7 +50,11 @@ export class ModusOperandiBodyDto {
   @MaxLength(20000)
   description: string;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 30, description: 'each at most 1000 characters' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 30,
+    description: 'each at most 1000 characters',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)
@@ -59,7 +63,11 @@ export class ModusOperandiBodyDto {
   @MaxLength(1000, { each: true })
   indicators?: string[];
 
-  @ApiPropertyOptional({ type: [String], maxItems: 30, description: 'each at most 1000 characters' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 30,
+    description: 'each at most 1000 characters',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)

@@ -5,10 +5,7 @@ import { TrainingOfferBodyDto } from './training-offer.dto';
 import { VisaFraudTrendBodyDto } from './visa-fraud-trend.dto';
 
 export type ReportBodyDto =
-  | VisaFraudTrendBodyDto
-  | ModusOperandiBodyDto
-  | MigrationStatisticsBodyDto
-  | TrainingOfferBodyDto;
+  VisaFraudTrendBodyDto | ModusOperandiBodyDto | MigrationStatisticsBodyDto | TrainingOfferBodyDto;
 
 /** The body class chosen by the envelope's `type`. */
 export const BODY_CLASSES: Record<ReportType, new () => ReportBodyDto> = {

@@ -39,7 +39,10 @@ export class TrainingOfferBodyDto {
   deliveryMode: string;
 
   @ApiPropertyOptional({ type: LocationDto, description: 'required unless deliveryMode is online' })
-  @ValidateIf((o: TrainingOfferBodyDto) => o.deliveryMode !== 'online' || o.location != null)
+  @ValidateIf(
+    (o: TrainingOfferBodyDto) =>
+      o.deliveryMode !== 'online' || (o.location !== undefined && o.location !== null),
+  )
   @IsDefined({ message: 'location is required unless deliveryMode is online' })
   @ValidateNested()
   @Type(() => LocationDto)

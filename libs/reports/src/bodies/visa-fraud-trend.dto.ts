@@ -55,7 +55,10 @@ export class VisaFraudTrendBodyDto {
   @NotInFuture()
   periodStart: string;
 
-  @ApiProperty({ example: '2026-09-30', description: 'YYYY-MM-DD, >= periodStart, not in the future' })
+  @ApiProperty({
+    example: '2026-09-30',
+    description: 'YYYY-MM-DD, >= periodStart, not in the future',
+  })
   @IsDateOnly()
   @NotInFuture()
   @NotBefore('periodStart')

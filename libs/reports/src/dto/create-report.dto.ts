@@ -32,7 +32,10 @@ export class CreateReportDto {
   @IsIn(REPORT_TYPES)
   type: string;
 
-  @ApiProperty({ format: 'uuid', description: 'the authoring team; the caller is its officer or lead' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'the authoring team; the caller is its officer or lead',
+  })
   @IsUUID()
   teamId: string;
 

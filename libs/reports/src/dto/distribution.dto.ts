@@ -1,5 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsOptional,
+  IsUUID,
+} from 'class-validator';
 
 /**
  * Who an AMBER, AMBER+STRICT or RED report goes to. AMBER and AMBER+STRICT take `teamIds`
