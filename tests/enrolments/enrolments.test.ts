@@ -350,14 +350,27 @@ describe('training enrolments', () => {
     });
   });
 
-  it('offers the lifecycle a check against cutting seats below those accepted', async () => {
+  it('refuses (422) an amendment that cuts the seats below those accepted', async () => {
     // 2 seats are accepted on `offer` (see above).
     await expect(
       api.db.transaction((m) => assertSeatsNotBelowAccepted(m, offer, 1)),
     ).rejects.toMatchObject({ problem: { status: 422 } });
-    await expect(
-      api.db.transaction((m) => assertSeatsNotBelowAccepted(m, offer, 2)),
-    ).resolves.toBeUndefined();
+    const cut = await api.patch(
+      `/reports/${offer}`,
+      { body: trainingOfferBody({ seats: 1 }) },
+      { token: cast.lead.token },
+    );
+    expect(cut.status).toBe(422);
+    expect(cut.body.errors).toEqual([expect.objectContaining({ field: 'body.seats' })]);
+    const unchanged = await api.get(`/reports/${offer}`, { token: cast.lead.token });
+    expect(unchanged.body).toMatchObject({ version: 1, body: { seats: 3 } });
+    const kept = await api.patch(
+      `/reports/${offer}`,
+      { body: trainingOfferBody({ seats: 2 }) },
+      { token: cast.lead.token },
+    );
+    expect(kept.status).toBe(200);
+    expect(kept.body).toMatchObject({ version: 2 });
   });
 
   it('never accepts more seats than offered, however many decisions arrive at once', async () => {
