@@ -7,6 +7,8 @@ import {
 import { OutboxRepository } from './outbox.repository';
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+/** The first pass runs soon after start, so frequent restarts do not postpone pruning. */
+const FIRST_PRUNE_MS = 60 * 1000;
 const SLICE = 5000;
 
 /**
@@ -17,13 +19,15 @@ const SLICE = 5000;
 export class OutboxPruner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxPruner.name);
   private timer?: NodeJS.Timeout;
+  private first?: NodeJS.Timeout;
   private current?: Promise<number>;
 
   constructor(private readonly outbox: OutboxRepository) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.prune().catch(() => undefined), PRUNE_EVERY_MS);
-    this.timer.unref();
+    const run = (): void => void this.prune().catch(() => undefined);
+    this.first = setTimeout(run, FIRST_PRUNE_MS).unref();
+    this.timer = setInterval(run, PRUNE_EVERY_MS).unref();
   }
 
   /** Prunes everything due now; returns how many rows went. */
@@ -35,6 +39,7 @@ export class OutboxPruner implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    clearTimeout(this.first);
     clearInterval(this.timer);
     await this.current?.catch(() => undefined);
   }
