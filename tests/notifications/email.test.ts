@@ -160,12 +160,16 @@ describe('notification e-mail', () => {
     expect(mail.raw).toMatch(/Message-ID: <digest\./i);
     // A second run (a retry) claims nothing new and sends nothing new.
     await processor.process(job);
+    const email = worker.app.get<Queue>(getQueueToken(QUEUES.email));
+    const digestJobs = (await email.getJobs(['waiting', 'active', 'delayed', 'completed'])).filter(
+      (j) => j.name === 'notification.digest' && (j.data as { userId: string }).userId === daily.id,
+    );
+    expect(digestJobs).toHaveLength(1);
     const pending = await api.db.query(
       `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND email = 'daily' AND emailed_at IS NULL`,
       [daily.id],
     );
     expect(pending[0].n).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(smtp.to(daily.email)).toHaveLength(1);
   });
 });

@@ -15,21 +15,23 @@ interface Delivery {
   raw: string;
 }
 
-/** A webhook receiver on loopback that keeps what it receives; fails the first call when asked. */
+/** A webhook receiver on loopback that keeps what it receives; fails one chosen call when asked. */
 class Receiver {
   readonly deliveries: Delivery[] = [];
-  failNext = 0;
+  /** When set, the first delivery it matches is answered 503 (once), then it disarms. */
+  failOnce: ((delivery: Delivery) => boolean) | null = null;
   private server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      this.deliveries.push({
+      const delivery = {
         path: req.url ?? '',
         headers: req.headers,
         raw: Buffer.concat(chunks).toString(),
-      });
-      if (this.failNext > 0) {
-        this.failNext--;
+      };
+      this.deliveries.push(delivery);
+      if (this.failOnce?.(delivery)) {
+        this.failOnce = null;
         res.writeHead(503).end();
       } else res.writeHead(204).end();
     });
@@ -254,7 +256,13 @@ describe('team webhooks', () => {
 
     it('retries a failed delivery under the same delivery id', async () => {
       receiver.deliveries.length = 0;
-      receiver.failNext = 1;
+      // Fail the first delivery to A of a report not seen before: a late delivery of an
+      // earlier test's report must not take the failure meant for this one.
+      const known = new Set(
+        (await api.db.query<Array<{ id: string }>>('SELECT id FROM reports')).map((r) => r.id),
+      );
+      receiver.failOnce = (d) =>
+        d.path === '/A' && !known.has((JSON.parse(d.raw) as { report: { id: string } }).report.id);
       const report = await makeReport(api, cast.officer, cast.lead, envelope(cast.teamA.id));
       await fanoutDone(api, worker, 'report.published', report.id);
       const both = await waitFor(
