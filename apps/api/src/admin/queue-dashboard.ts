@@ -14,7 +14,10 @@ export const DASHBOARD_PATH = '/admin/queues';
  * Mounts Bull Board at /admin/queues, on Fastify directly (it is not a Nest route, so no
  * Nest guard sees it): an onRequest hook scoped to the dashboard's routes applies
  * DashboardAccess to every page, asset and API call of it. Administrators may retry and
- * clean jobs there.
+ * clean jobs there (each change is audited as `queues.manage`). Like the API, it takes
+ * the access token only from the Authorization header, never from a cookie or the query
+ * string (a token in a URL ends up in logs): a browser reaches it through a proxy or an
+ * extension that adds the header.
  */
 @Injectable()
 export class QueueDashboard implements OnModuleInit {
