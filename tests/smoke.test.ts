@@ -47,3 +47,25 @@ describe('the API boots', () => {
     expect(suspended.headers.get('content-type')).toContain('application/problem+json');
   });
 });
+
+describe('request context', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  it('stamps audit rows of a POST with the caller address and the request id', async () => {
+    const res = await api.post(
+      '/auth/login',
+      { email: 'nobody@rilon.test', password: 'wrong-password' },
+      { headers: { 'x-request-id': 'trace-login-1' } },
+    );
+    expect(res.status).toBe(401);
+    expect(res.headers.get('x-request-id')).toBe('trace-login-1');
+    const rows: Array<{ ip: string; request_id: string }> = await api.db.query(
+      "SELECT ip, request_id FROM audit_events WHERE action = 'auth.login' AND request_id = 'trace-login-1'",
+    );
+    expect(rows).toEqual([{ ip: '127.0.0.1', request_id: 'trace-login-1' }]);
+  });
+});

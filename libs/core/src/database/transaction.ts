@@ -8,7 +8,8 @@ export function inTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<T> {
-  return dataSource.transaction('READ COMMITTED', work);
+  // PostgreSQL's default isolation (READ COMMITTED); naming it would cost a round trip.
+  return dataSource.transaction(work);
 }
 
 /** Postgres answers numeric aggregates as strings; the API answers integers. */
@@ -38,4 +39,18 @@ export async function queryRows<T>(
     return result[0] as T[];
   }
   return result as T[];
+}
+
+/**
+ * The driver's pg pool, for the few hot queries that run on every request: it skips
+ * TypeORM's per-query QueryRunner (measured at about a sixth of a signed-in GET's CPU).
+ */
+export function pgPool(dataSource: DataSource): {
+  query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+} {
+  return (
+    dataSource.driver as unknown as {
+      master: { query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[] }> };
+    }
+  ).master;
 }

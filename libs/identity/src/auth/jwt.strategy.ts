@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Actor, APP_CONFIG, AppConfig, isUuid } from '@rilon/core';
+import { createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { SessionLoader } from './session-loader';
 
@@ -19,7 +20,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwt.verifyKey,
+      // jsonwebtoken takes a KeyObject; passport-jwt's types only name string and Buffer.
+      secretOrKey: verificationKey(config) as unknown as Buffer,
       algorithms: [config.jwt.algorithm],
       issuer: config.jwt.issuer,
       audience: config.jwt.audience,
@@ -31,4 +33,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (claims.typ !== 'access' || !isUuid(claims.sub) || !isUuid(claims.sid)) return false;
     return (await this.sessions.load(claims.sub, claims.sid)) ?? false;
   }
+}
+
+/**
+ * A KeyObject made once: given a string, jsonwebtoken re-parses it on every verification
+ * (first trying it as a PEM public key, which throws), a measurable share of each request.
+ */
+function verificationKey(config: AppConfig): KeyObject {
+  return config.jwt.algorithm === 'HS256'
+    ? createSecretKey(Buffer.from(config.jwt.verifyKey, 'utf8'))
+    : createPublicKey(config.jwt.verifyKey);
 }

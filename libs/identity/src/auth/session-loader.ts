@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Actor, GlobalRole, TeamMembershipRef } from '@rilon/core';
+import { type Actor, type GlobalRole, pgPool, type TeamMembershipRef } from '@rilon/core';
 import { DataSource } from 'typeorm';
 
 interface Row {
@@ -22,7 +22,7 @@ export class SessionLoader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async load(userId: string, sessionId: string): Promise<Actor | null> {
-    const rows: Row[] = await this.dataSource.query(
+    const { rows } = await pgPool(this.dataSource).query<Row>(
       `SELECT u.id, u.email, u.display_name, u.member_code, u.global_role,
               COALESCE(json_agg(json_build_object('teamId', m.team_id, 'role', m.role) ORDER BY m.created_at)
                        FILTER (WHERE m.team_id IS NOT NULL), '[]') AS teams
