@@ -11,10 +11,16 @@ export interface ReceivedMail {
 export class TestSmtp {
   readonly messages: ReceivedMail[] = [];
   private server: SMTPServer;
+  private stopped = false;
   port = 0;
 
   constructor() {
-    this.server = new SMTPServer({
+    this.server = this.create();
+  }
+
+  /** An smtp-server refuses connections (421) once closed: a restart needs a new one. */
+  private create(): SMTPServer {
+    return new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
@@ -35,6 +41,10 @@ export class TestSmtp {
 
   /** Listens on `port` (0: a free one); pass a stopped server's port to bring it back. */
   async start(port = 0): Promise<string> {
+    if (this.stopped) {
+      this.server = this.create();
+      this.stopped = false;
+    }
     await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', () => resolve()));
     this.port = (this.server.server.address() as AddressInfo).port;
     return `smtp://127.0.0.1:${this.port}`;
@@ -47,6 +57,7 @@ export class TestSmtp {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }
