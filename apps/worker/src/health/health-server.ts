@@ -27,17 +27,15 @@ export class WorkerHealthServer {
           .catch(() => res.writeHead(503).end());
         return;
       }
-      res
-        .writeHead(404, { 'content-type': 'application/problem+json' })
-        .end(
-          JSON.stringify({
-            type: '/problems/not-found',
-            title: 'Not found',
-            status: 404,
-            detail: 'No such route',
-            instance: path,
-          }),
-        );
+      res.writeHead(404, { 'content-type': 'application/problem+json' }).end(
+        JSON.stringify({
+          type: '/problems/not-found',
+          title: 'Not found',
+          status: 404,
+          detail: 'No such route',
+          instance: path,
+        }),
+      );
     });
     await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
     return (this.server.address() as AddressInfo).port;
