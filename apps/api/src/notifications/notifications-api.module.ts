@@ -6,19 +6,31 @@ import {
   SubscriptionsService,
   TeamWebhooksService,
 } from '@rilon/notifications';
+import { OpsModule } from '../ops/ops.module';
+import { NotificationMetrics } from './notification-metrics.service';
+import { NotificationStatsRepository } from './notification-stats.repository';
 import { NotificationStreamController } from './notification-stream.controller';
 import { NotificationsController } from './notifications.controller';
 import { SubscriptionsController } from './subscriptions.controller';
 import { TeamWebhooksController } from './team-webhooks.controller';
 
-/** HTTP routes of the notifications area: inbox, live stream, subscriptions, team webhooks. */
+/** The notifications area over HTTP: inbox, live stream, subscriptions, team webhooks; its gauges. */
 @Module({
+  imports: [OpsModule],
   controllers: [
     NotificationsController,
     NotificationStreamController,
     SubscriptionsController,
     TeamWebhooksController,
   ],
-  providers: [InboxRepository, InboxService, LiveHub, SubscriptionsService, TeamWebhooksService],
+  providers: [
+    InboxRepository,
+    InboxService,
+    LiveHub,
+    SubscriptionsService,
+    TeamWebhooksService,
+    NotificationStatsRepository,
+    NotificationMetrics,
+  ],
 })
 export class NotificationsApiModule {}
