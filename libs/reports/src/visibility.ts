@@ -52,9 +52,14 @@ export function actorViewer(
  * team's members may read as members of that team, never RED.
  */
 export function teamViewer(teamParam: number): ViewerSql {
+  return teamColumnViewer(`$${teamParam}::uuid`);
+}
+
+/** As `teamViewer`, for a team id that is an SQL expression (a column of a join). */
+export function teamColumnViewer(teamIdSql: string): ViewerSql {
   return {
     userId: 'NULL::uuid',
-    teamIds: `ARRAY[$${teamParam}::uuid]`,
+    teamIds: `ARRAY[${teamIdSql}]::uuid[]`,
     leadTeamIds: `'{}'::uuid[]`,
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canReadSql, teamViewer } from '@rilon/reports';
+import { canReadSql, teamColumnViewer } from '@rilon/reports';
 import { DataSource } from 'typeorm';
 import type { BroadcastEvent, EmailMode, NotificationEvent } from '../notification-events';
 import { matchingEmailRankSql } from '../subscriptions/subscription-rule';
@@ -132,16 +132,12 @@ export class FanoutRepository {
   /** Teams with a webhook whose members may read the report as members of that team. */
   async webhookTeams(reportId: string): Promise<string[]> {
     const teams: Array<{ team_id: string }> = await this.dataSource.query(
-      `SELECT w.team_id FROM team_webhooks w JOIN teams t ON t.id = w.team_id AND t.active`,
+      `SELECT w.team_id FROM team_webhooks w
+         JOIN teams t ON t.id = w.team_id AND t.active
+         JOIN reports r ON r.id = $1
+        WHERE ${canReadSql('r', teamColumnViewer('w.team_id'))}`,
+      [reportId],
     );
-    const out: string[] = [];
-    for (const { team_id } of teams) {
-      const hit: unknown[] = await this.dataSource.query(
-        `SELECT 1 FROM reports r WHERE r.id = $1 AND ${canReadSql('r', teamViewer(2))}`,
-        [reportId, team_id],
-      );
-      if (hit.length) out.push(team_id);
-    }
-    return out;
+    return teams.map((t) => t.team_id);
   }
 }
