@@ -158,6 +158,9 @@ describe('notifications across outages', () => {
     const stream = new SseReader();
     await stream.open(`${api.baseUrl}/api/v1/notifications/stream`, cast.otherOfficer.token);
     expect(stream.status).toBe(200);
+    const digest = queueOf(worker, QUEUES.digest);
+    const schedulers = async (): Promise<number> => (await digest.getJobSchedulers()).length;
+    await waitFor(async () => (await schedulers()) > 0, DEADLINE, 'the digest schedulers');
     try {
       await redis.stop();
       await publishDraft(draft.id);
@@ -184,6 +187,8 @@ describe('notifications across outages', () => {
       await expectDeliveredOnce(draft as { id: string; title: string });
       expect(await waiting(outboxId)).toBe(false);
       expect(stream.events.filter((e) => e.data?.reportId === draft.id)).toHaveLength(1);
+      // This Redis came back empty: the worker put the daily digest schedulers back.
+      await waitFor(async () => (await schedulers()) > 0, DEADLINE, 'the digest schedulers again');
     } finally {
       await stream.close();
     }

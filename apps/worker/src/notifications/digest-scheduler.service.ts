@@ -14,8 +14,8 @@ export const DIGEST_CRON = '0 7 * * *';
 
 /**
  * One BullMQ job scheduler per time zone in use (each capital's zone, and UTC), kept in
- * sync at worker start: zones no capital uses any more lose their scheduler. Upserting
- * is idempotent, so several workers starting at once agree.
+ * sync at worker start and after each Redis reconnect: zones no capital uses any more
+ * lose their scheduler. Upserting is idempotent, so several workers agree.
  */
 @Injectable()
 export class DigestSchedulerService implements OnApplicationBootstrap {
@@ -28,6 +28,13 @@ export class DigestSchedulerService implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     // In the background: a worker starts even while Redis is down.
+    this.syncInBackground();
+    // A Redis that restarts without its data has lost the schedulers (and with them every
+    // digest): sync again on each reconnect. Cheap and idempotent when nothing was lost.
+    this.digest.backend.on('ready', () => this.syncInBackground());
+  }
+
+  private syncInBackground(): void {
     this.sync().catch((error: Error) =>
       this.logger.warn(`digest schedulers not synced: ${error.message}`),
     );
