@@ -21,6 +21,7 @@ export function rilonDataSourceOptions(
   databaseUrl: string,
   applicationName?: string,
   poolSize?: number,
+  statementTimeoutMs?: number,
 ): DataSourceOptions {
   return buildDataSourceOptions({
     databaseUrl,
@@ -28,5 +29,6 @@ export function rilonDataSourceOptions(
     migrations: MIGRATIONS,
     applicationName,
     poolSize,
+    statementTimeoutMs,
   });
 }

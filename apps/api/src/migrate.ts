@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@rilon/core';
+import { ConfigError, loadConfig, STATEMENT_TIMEOUTS } from '@rilon/core';
 import { DataSource } from 'typeorm';
 import { rilonDataSourceOptions } from '../../../migrations/data-source';
 
@@ -15,7 +15,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const dataSource = new DataSource(rilonDataSourceOptions(databaseUrl, 'rilon-migrate', 1));
+  const dataSource = new DataSource(
+    rilonDataSourceOptions(databaseUrl, 'rilon-migrate', 1, STATEMENT_TIMEOUTS.migrate),
+  );
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

@@ -10,6 +10,7 @@ import {
   DEFAULT_JOB_OPTIONS,
   loggerParams,
   RedisModule,
+  STATEMENT_TIMEOUTS,
 } from '@rilon/core';
 import { LoggerModule } from 'nestjs-pino';
 import { rilonDataSourceOptions } from '../../../migrations/data-source';
@@ -28,7 +29,9 @@ export class WorkerModule {
       imports: [
         CoreConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config, 'worker')),
-        TypeOrmModule.forRoot(rilonDataSourceOptions(config.databaseUrl, 'rilon-worker', 10)),
+        TypeOrmModule.forRoot(
+          rilonDataSourceOptions(config.databaseUrl, 'rilon-worker', 10, STATEMENT_TIMEOUTS.worker),
+        ),
         RedisModule,
         AuditModule,
         BullModule.forRoot({

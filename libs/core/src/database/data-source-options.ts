@@ -8,13 +8,32 @@ export interface DataSourceInputs {
   migrations: DataSourceOptions['migrations'];
   poolSize?: number;
   applicationName?: string;
+  /**
+   * The longest one statement may run, in ms; 0 for none (migrations). The API keeps it
+   * short so that a stuck database answers 503 within seconds; the worker's fan-out to a
+   * large audience needs longer.
+   */
+  statementTimeoutMs?: number;
 }
+
+/** Statement bounds per process. */
+export const STATEMENT_TIMEOUTS = { api: 8000, worker: 60000, migrate: 0 } as const;
 
 /**
  * One options object for the API, the worker and the migration CLI. Every wait on
  * PostgreSQL is bounded so an outage answers 503 instead of hanging a request.
  */
 export function buildDataSourceOptions(inputs: DataSourceInputs): DataSourceOptions {
+  const statement = inputs.statementTimeoutMs ?? STATEMENT_TIMEOUTS.api;
+  // The client-side bound also covers a half-open connection the server never answers on.
+  const bounds =
+    statement > 0
+      ? {
+          statement_timeout: statement,
+          query_timeout: statement + 2000,
+          lock_timeout: Math.min(statement, 10000),
+        }
+      : {};
   return {
     type: 'postgres',
     url: inputs.databaseUrl,
@@ -31,10 +50,8 @@ export function buildDataSourceOptions(inputs: DataSourceInputs): DataSourceOpti
       max: inputs.poolSize ?? 10,
       connectionTimeoutMillis: 3000,
       idleTimeoutMillis: 30000,
-      statement_timeout: 15000,
-      query_timeout: 20000,
       idle_in_transaction_session_timeout: 30000,
-      lock_timeout: 10000,
+      ...bounds,
     },
   };
 }
