@@ -3,6 +3,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AppConfig, loadConfig } from '@rilon/core';
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/create-app';
 import { createWorker, RunningWorker } from '../../apps/worker/src/create-worker';
@@ -115,6 +116,30 @@ export class TestApi {
   async close(): Promise<void> {
     await this.app.close();
     await this.database.drop();
+    await dropRedisPrefix(this.config.redisUrl, this.config.queuePrefix);
+  }
+}
+
+/** Removes the keys a test run left under its own prefix (when that Redis still answers). */
+async function dropRedisPrefix(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 1000,
+  });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } catch {
+    // A test that stopped its private Redis has nothing to clean.
+  } finally {
+    redis.disconnect();
   }
 }
 
