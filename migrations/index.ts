@@ -2,6 +2,7 @@ import { CreateFoundation1764300000000 } from './1764300000000-CreateFoundation'
 import { SeedMembers1764300001000 } from './1764300001000-SeedMembers';
 import { CreateReports1764300002000 } from './1764300002000-CreateReports';
 import { CreateNotifications1764300003000 } from './1764300003000-CreateNotifications';
+import { AddOutboxEventKey1764300004000 } from './1764300004000-AddOutboxEventKey';
 import { CreateStatisticsAndEnrolments1764300002500 } from './1764300002500-CreateStatisticsAndEnrolments';
 
 /** Every migration in order; listed as classes so compiled and test runs load the same set. */
@@ -10,5 +11,6 @@ export const MIGRATIONS = [
   SeedMembers1764300001000,
   CreateReports1764300002000,
   CreateNotifications1764300003000,
+  AddOutboxEventKey1764300004000,
   CreateStatisticsAndEnrolments1764300002500,
 ];

@@ -1,7 +1,7 @@
 import { QUEUES } from '@rilon/core';
 import type { RunningWorker } from '../../apps/worker/src/create-worker';
 import { Cast, createCast, Factory, TestTeam, TestUser } from '../support/factories';
-import { startApi, startWorker, TestApi, waitFor } from '../support/harness';
+import { startApi, startWorker, TestApi, waitFor, eventKeyOf } from '../support/harness';
 import { TestSmtp } from '../support/smtp';
 import { header } from '../worker/mail-helpers';
 import { envelope, fanoutDone, mailText, makeReport, queueOf, SseReader } from './notify-helpers';
@@ -141,7 +141,7 @@ describe('a publication, end to end', () => {
       expect(header(mail, 'Message-ID')).toBe(`<notification.${mailed[0].id}.email@rilon.test>`);
 
       // Webhook: team B's fires, signed; team C's was never even queued.
-      const deliveryId = `hook-${outboxId}-${cast.teamB.id}`;
+      const deliveryId = `hook-${await eventKeyOf(api, outboxId)}-${cast.teamB.id}`;
       const [hook] = await waitFor(
         () => receiver.withId('B', deliveryId).length > 0 && receiver.withId('B', deliveryId),
         DEADLINE,
@@ -161,7 +161,9 @@ describe('a publication, end to end', () => {
         },
       });
       const webhooks = queueOf(worker, QUEUES.webhook);
-      expect(await webhooks.getJob(`hook-${outboxId}-${teamC.id}`)).toBeUndefined();
+      expect(
+        await webhooks.getJob(`hook-${await eventKeyOf(api, outboxId)}-${teamC.id}`),
+      ).toBeUndefined();
       await waitFor(
         async () => (await webhooks.getJobState(deliveryId)) === 'completed',
         DEADLINE,

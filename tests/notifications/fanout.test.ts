@@ -4,7 +4,7 @@ import type { Job } from 'bullmq';
 import type { RunningWorker } from '../../apps/worker/src/create-worker';
 import { FanoutProcessor } from '../../apps/worker/src/notifications/fanout.processor';
 import { Cast, createCast, Factory, TestUser } from '../support/factories';
-import { startApi, startWorker, TestApi } from '../support/harness';
+import { eventKeyOf, jobIdOf, startApi, startWorker, TestApi } from '../support/harness';
 import { envelope, fanoutDone, makeReport, recipientsOf } from './notify-helpers';
 
 /**
@@ -207,6 +207,7 @@ describe('fan-out recipients', () => {
       name: 'report.published',
       data: {
         outboxId,
+        eventKey: await eventKeyOf(api, outboxId),
         type: 'report.published',
         payload: { reportId, version: 1, actorId: cast.lead.id },
         occurredAt: new Date().toISOString(),
@@ -216,7 +217,7 @@ describe('fan-out recipients', () => {
     await expect(processor.process(job)).resolves.toEqual({ inserted: 0 });
     // Re-adding the job under its id adds nothing either.
     const queue = worker.app.get(getQueueToken(QUEUES.fanout));
-    await queue.add('report.published', job.data, { jobId: `evt-${outboxId}` });
+    await queue.add('report.published', job.data, { jobId: await jobIdOf(api, outboxId) });
     expect(await recipientsOf(api, outboxId)).toEqual(before);
   });
 });

@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { QUEUES } from '@rilon/core';
 import type { Queue } from 'bullmq';
 import type { RunningWorker } from '../../apps/worker/src/create-worker';
-import { waitFor, type TestApi } from '../support/harness';
+import { waitFor, type TestApi, jobIdOf } from '../support/harness';
 
 export { envelope, makeReport } from '../reports/report-fixtures';
 
@@ -36,7 +36,7 @@ export async function fanoutDone(
   );
   const queue = queueOf(worker, QUEUES.fanout);
   await waitFor(
-    async () => (await queue.getJobState(`evt-${outboxId}`)) === 'completed',
+    async () => (await queue.getJobState(await jobIdOf(api, outboxId))) === 'completed',
     15000,
     `fan-out of ${type} ${key}`,
   );

@@ -2,7 +2,7 @@ import { QUEUES } from '@rilon/core';
 import type { RunningWorker } from '../../apps/worker/src/create-worker';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay.service';
 import { Cast, createCast, Factory } from '../support/factories';
-import { startApi, startWorker, TestApi, waitFor } from '../support/harness';
+import { startApi, startWorker, TestApi, waitFor, jobIdOf, eventKeyOf } from '../support/harness';
 import { TestSmtp } from '../support/smtp';
 import { header } from '../worker/mail-helpers';
 import { PrivateRedis } from '../worker/private-redis';
@@ -111,7 +111,7 @@ describe('notifications across outages', () => {
     const mailed = rows.find((r) => r.user_id === cast.otherOfficer.id);
     expect(mailed).toBeDefined();
     const messageId = `<notification.${mailed!.id}.email@rilon.test>`;
-    const deliveryId = `hook-${outboxId}-${cast.teamB.id}`;
+    const deliveryId = `hook-${await eventKeyOf(api, outboxId)}-${cast.teamB.id}`;
     await waitFor(
       () => smtp.messages.some((m) => header(m, 'Message-ID') === messageId),
       DEADLINE,
@@ -120,7 +120,7 @@ describe('notifications across outages', () => {
     await waitFor(() => receiver.withId('B', deliveryId).length > 0, DEADLINE, 'the webhook');
     await waitFor(
       async () =>
-        (await jobDone(QUEUES.fanout, `evt-${outboxId}`)) &&
+        (await jobDone(QUEUES.fanout, await jobIdOf(api, outboxId))) &&
         (await jobDone(QUEUES.email, `mail-${mailed!.id}`)) &&
         (await jobDone(QUEUES.webhook, deliveryId)),
       DEADLINE,

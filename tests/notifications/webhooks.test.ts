@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { postWebhook, WebhookTargetRefused } from '@rilon/notifications';
 import type { RunningWorker } from '../../apps/worker/src/create-worker';
 import { Cast, createCast, Factory, TestTeam } from '../support/factories';
-import { startApi, startWorker, TestApi, waitFor } from '../support/harness';
+import { startApi, startWorker, TestApi, waitFor, eventKeyOf } from '../support/harness';
 import { envelope, fanoutDone, makeReport } from './notify-helpers';
 
 jest.setTimeout(60000);
@@ -203,7 +203,9 @@ describe('team webhooks', () => {
       expect(verify(a, SECRET_A)).toBe(true);
       expect(verify(b, SECRET_B)).toBe(true);
       expect(verify(a, SECRET_B)).toBe(false);
-      expect(a.headers['x-rilon-delivery']).toBe(`hook-${outboxId}-${cast.teamA.id}`);
+      expect(a.headers['x-rilon-delivery']).toBe(
+        `hook-${await eventKeyOf(api, outboxId)}-${cast.teamA.id}`,
+      );
       expect(JSON.parse(a.raw)).toEqual({
         event: 'report.published',
         occurredAt: expect.any(String),

@@ -176,3 +176,18 @@ export async function waitFor<T>(
 export function startWorker(api: TestApi): Promise<RunningWorker> {
   return createWorker(api.config, 0);
 }
+
+/** The globally unique key of an outbox event (job and delivery ids derive from it). */
+export async function eventKeyOf(api: TestApi, outboxId: string): Promise<string> {
+  const rows: Array<{ event_key: string }> = await api.db.query(
+    'SELECT event_key FROM outbox_events WHERE id = $1',
+    [outboxId],
+  );
+  if (!rows[0]) throw new Error(`no outbox event ${outboxId}`);
+  return rows[0].event_key;
+}
+
+/** The BullMQ job id the relay gives an outbox event. */
+export async function jobIdOf(api: TestApi, outboxId: string): Promise<string> {
+  return `evt-${await eventKeyOf(api, outboxId)}`;
+}

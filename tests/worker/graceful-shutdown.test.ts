@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { EmailProcessor } from '../../apps/worker/src/email/email.processor';
-import { startApi, startWorker, TestApi, waitFor } from '../support/harness';
+import { startApi, startWorker, TestApi, waitFor, jobIdOf } from '../support/harness';
 import { commitInvitation, emailQueue } from './mail-helpers';
 
 /** An SMTP server that holds its reply to DATA until the test opens the gate. */
@@ -68,13 +68,13 @@ describe('worker shutdown', () => {
     let closed = false;
     const closing = worker.close().then(() => (closed = true));
     await waitFor(() => bullWorker.closing !== undefined, 10_000, 'the worker to start closing');
-    expect(await (await queue.getJob(`evt-${id}`))?.getState()).toBe('active');
+    expect(await (await queue.getJob(await jobIdOf(api, id)))?.getState()).toBe('active');
     expect(closed).toBe(false);
 
     smtp.release();
     await closing;
     expect(smtp.delivered).toBe(1);
-    const job = await queue.getJob(`evt-${id}`);
+    const job = await queue.getJob(await jobIdOf(api, id));
     expect(await job?.getState()).toBe('completed');
     expect(job?.returnvalue).toMatchObject({ sent: true });
   });

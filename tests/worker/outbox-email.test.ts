@@ -1,7 +1,7 @@
 import { addOutboxEvent } from '@rilon/core';
 import { Queue } from 'bullmq';
 import { OutboxPruner } from '../../apps/worker/src/outbox/outbox-pruner.service';
-import { startApi, startWorker, TestApi, waitFor } from '../support/harness';
+import { startApi, startWorker, TestApi, waitFor, jobIdOf } from '../support/harness';
 import { TestSmtp } from '../support/smtp';
 import type { RunningWorker } from '../../apps/worker/src/create-worker';
 import { commitInvitation, emailQueue, header, readable, relayedAt } from './mail-helpers';
@@ -38,8 +38,8 @@ describe('outbox relay and e-mail', () => {
     );
     const text = readable(mail);
     expect(header(mail, 'Subject')).toBe('Your invitation to the RILON portal');
-    expect(header(mail, 'Message-ID')).toBe(`<evt-${id}@rilon.test>`);
-    expect(header(mail, 'X-Rilon-Delivery')).toBe(`evt-${id}`);
+    expect(header(mail, 'Message-ID')).toBe(`<${await jobIdOf(api, id)}@rilon.test>`);
+    expect(header(mail, 'X-Rilon-Delivery')).toBe(await jobIdOf(api, id));
     expect(mail.from).toBe('noreply@rilon.test');
     expect(text).toContain(
       `${api.config.publicUrl}/invitations/accept?token=tok_ana_0123456789abcdef`,
@@ -48,24 +48,31 @@ describe('outbox relay and e-mail', () => {
     expect(text).toContain('Team Bangkok');
     expect(text).toContain('valid for 7 days');
     expect(await relayedAt(api, id)).toBeInstanceOf(Date);
-    const job = await queue.getJob(`evt-${id}`);
-    expect(job?.returnvalue).toEqual({ sent: true, messageId: `<evt-${id}@rilon.test>` });
+    const job = await queue.getJob(await jobIdOf(api, id));
+    expect(job?.returnvalue).toEqual({
+      sent: true,
+      messageId: `<${await jobIdOf(api, id)}@rilon.test>`,
+    });
   });
 
   it('adds nothing twice when the relay runs twice or a job is added again', async () => {
     const id = await commitInvitation(api, 'bo@partner.test');
     await waitFor(() => smtp.to('bo@partner.test').length > 0, 15_000, 'the first mail');
-    const first = await queue.getJob(`evt-${id}`);
-    await waitFor(async () => (await queue.getJob(`evt-${id}`))?.finishedOn, 5_000, 'completion');
-    const finishedOn = (await queue.getJob(`evt-${id}`))!.finishedOn;
+    const first = await queue.getJob(await jobIdOf(api, id));
+    await waitFor(
+      async () => (await queue.getJob(await jobIdOf(api, id)))?.finishedOn,
+      5_000,
+      'completion',
+    );
+    const finishedOn = (await queue.getJob(await jobIdOf(api, id)))!.finishedOn;
 
     // A relay that crashed after adding but before committing: the row is unrelayed again.
     await api.db.query('UPDATE outbox_events SET relayed_at = NULL WHERE id = $1', [id]);
     await waitFor(() => relayedAt(api, id), 10_000, 'the second relay');
-    const again = await queue.add('email.send', first!.data, { jobId: `evt-${id}` });
-    expect(again.id).toBe(`evt-${id}`);
+    const again = await queue.add('email.send', first!.data, { jobId: await jobIdOf(api, id) });
+    expect(again.id).toBe(await jobIdOf(api, id));
 
-    const job = await queue.getJob(`evt-${id}`);
+    const job = await queue.getJob(await jobIdOf(api, id));
     expect(job?.finishedOn).toBe(finishedOn);
     expect(job?.attemptsMade).toBe(first?.attemptsMade);
     expect(await queue.getJobCounts('waiting', 'active', 'delayed')).toEqual({
@@ -96,7 +103,9 @@ describe('outbox relay and e-mail', () => {
     await waitFor(() => addresses.every((a) => smtp.to(a).length > 0), 30_000, 'all forty mails');
     const messageIds = addresses.map((a) => header(smtp.to(a)[0], 'Message-ID'));
     expect(new Set(messageIds).size).toBe(40);
-    expect(messageIds.sort()).toEqual(ids.map((id) => `<evt-${id}@rilon.test>`).sort());
+    expect(messageIds.sort()).toEqual(
+      (await Promise.all(ids.map(async (id) => `<${await jobIdOf(api, id)}@rilon.test>`))).sort(),
+    );
     expect(addresses.every((a) => smtp.to(a).length === 1)).toBe(true);
   });
 
@@ -104,7 +113,7 @@ describe('outbox relay and e-mail', () => {
     const id = await commitInvitation(api, 'nobody@partner.test', { link: '' });
     const job = await waitFor(
       async () => {
-        const j = await queue.getJob(`evt-${id}`);
+        const j = await queue.getJob(await jobIdOf(api, id));
         return j && (await j.getState()) === 'failed' && j;
       },
       15_000,
@@ -120,11 +129,11 @@ describe('outbox relay and e-mail', () => {
     await smtp.stop();
     const id = await commitInvitation(api, 'cy@partner.test');
     await waitFor(
-      async () => ((await queue.getJob(`evt-${id}`))?.attemptsMade ?? 0) >= 1,
+      async () => ((await queue.getJob(await jobIdOf(api, id)))?.attemptsMade ?? 0) >= 1,
       15_000,
       'a failed attempt',
     );
-    const failed = await queue.getJob(`evt-${id}`);
+    const failed = await queue.getJob(await jobIdOf(api, id));
     expect(failed?.failedReason).toMatch(/^SMTP delivery failed \(/);
     smtp = new TestSmtp();
     await smtp.start(port);
@@ -133,7 +142,7 @@ describe('outbox relay and e-mail', () => {
       30_000,
       'the mail after the outage',
     );
-    expect(header(mail, 'Message-ID')).toBe(`<evt-${id}@rilon.test>`);
+    expect(header(mail, 'Message-ID')).toBe(`<${await jobIdOf(api, id)}@rilon.test>`);
   });
 
   it('prunes relayed events after seven days, and never unrelayed ones', async () => {

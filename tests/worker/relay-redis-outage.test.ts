@@ -1,6 +1,6 @@
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay.service';
 import type { RunningWorker } from '../../apps/worker/src/create-worker';
-import { startApi, startWorker, TestApi, waitFor } from '../support/harness';
+import { startApi, startWorker, TestApi, waitFor, jobIdOf } from '../support/harness';
 import { TestSmtp } from '../support/smtp';
 import { commitInvitation, header } from './mail-helpers';
 import { PrivateRedis } from './private-redis';
@@ -66,7 +66,7 @@ describe('the relay while Redis is down', () => {
         60_000,
         `mail ${i + 1} after the outage`,
       );
-      expect(header(mail, 'Message-ID')).toBe(`<evt-${id}@rilon.test>`);
+      expect(header(mail, 'Message-ID')).toBe(`<${await jobIdOf(api, id)}@rilon.test>`);
     }
     await waitFor(() => !relay.paused, 10_000, 'the relay to resume');
     expect(smtp.to('first@partner.test')).toHaveLength(1);

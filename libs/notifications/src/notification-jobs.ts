@@ -10,6 +10,8 @@ export const WEBHOOK_JOB = 'webhook.deliver';
 
 export interface WebhookJob {
   outboxId: string;
+  /** The outbox event's global key: the delivery id derives from it. */
+  eventKey: string;
   teamId: string;
   reportId: string;
   event: BroadcastEvent;
@@ -18,8 +20,8 @@ export interface WebhookJob {
 }
 
 /** Also the `X-Rilon-Delivery` header: the same on every retry. */
-export function webhookDeliveryId(outboxId: string, teamId: string): string {
-  return `hook-${outboxId}-${teamId}`;
+export function webhookDeliveryId(eventKey: string, teamId: string): string {
+  return `hook-${eventKey}-${teamId}`;
 }
 
 /** E-mail job names of this area (listed in `EmailJobs` of @rilon/core). */

@@ -10,7 +10,7 @@ export interface RenderedEmail {
   html?: string;
   /**
    * A stable id of this delivery, the same on every retry and every relay of the same
-   * event (e.g. the job id `evt-<outbox id>` or `ntf-<notification id>`). The Message-ID
+   * event (e.g. the job id `evt-<event key>` or `ntf-<notification id>`). The Message-ID
    * header becomes `<deliveryId@<MAIL_FROM domain>>`, so a receiver can drop a duplicate.
    * Letters, digits and `.`, `_`, `-` only.
    */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EmailJobs } from '@rilon/core';
+import { type EmailJobs, outboxJobId } from '@rilon/core';
 import { UnrecoverableError } from 'bullmq';
 import { AsEmailRenderer, EmailRenderer, RenderedEmail } from './email-renderer';
 import { EMAIL_TEMPLATES } from './templates';
@@ -8,7 +8,7 @@ const ADDRESS = /^[^\s@<>]{1,64}@[^\s@<>]{1,253}$/;
 
 /**
  * Renders outbox events of type `email.send` ({template, to, params}) with the named
- * template. The delivery id is the job id `evt-<outbox id>`, the same however often the
+ * template. The delivery id is the job id `evt-<event key>`, the same however often the
  * event is relayed or the job retried. Bad data is never retried: it cannot improve.
  */
 @Injectable()
@@ -38,7 +38,7 @@ export class SendEmailRenderer implements EmailRenderer<'email.send'> {
     return Promise.resolve({
       to: payload.to,
       ...template.render(params),
-      deliveryId: `evt-${data.outboxId}`,
+      deliveryId: outboxJobId(data.eventKey),
     });
   }
 }

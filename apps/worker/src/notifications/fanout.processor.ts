@@ -97,13 +97,14 @@ export class FanoutProcessor extends WorkerHost {
         name: WEBHOOK_JOB,
         data: {
           outboxId: job.outboxId,
+          eventKey: job.eventKey,
           teamId,
           reportId: job.payload.reportId,
           event,
           version: job.payload.version,
           occurredAt: job.occurredAt,
         },
-        opts: { jobId: webhookDeliveryId(job.outboxId, teamId) },
+        opts: { jobId: webhookDeliveryId(job.eventKey, teamId) },
       })),
     );
   }

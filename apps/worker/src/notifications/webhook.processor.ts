@@ -39,7 +39,7 @@ export class WebhookProcessor extends WorkerHost {
       occurredAt: data.occurredAt,
       report: { ...delivery.report, version: data.version },
     });
-    const deliveryId = webhookDeliveryId(data.outboxId, data.teamId);
+    const deliveryId = webhookDeliveryId(data.eventKey, data.teamId);
     let status: number;
     try {
       status = await postWebhook({

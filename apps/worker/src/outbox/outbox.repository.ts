@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 /** A committed outbox row waiting for the relay. */
 export interface PendingOutboxEvent {
   id: string;
+  eventKey: string;
   type: OutboxEventType;
   payload: unknown;
   createdAt: Date;
@@ -32,19 +33,30 @@ export class OutboxRepository {
     publish: (events: PendingOutboxEvent[]) => Promise<void>,
   ): Promise<number> {
     return inTransaction(this.dataSource, async (manager) => {
-      const rows: Array<{ id: string; type: OutboxEventType; payload: unknown; created_at: Date }> =
-        await manager.query(
-          `SELECT id::text AS id, type, payload, created_at
+      const rows: Array<{
+        id: string;
+        event_key: string;
+        type: OutboxEventType;
+        payload: unknown;
+        created_at: Date;
+      }> = await manager.query(
+        `SELECT id::text AS id, event_key, type, payload, created_at
              FROM outbox_events
             WHERE relayed_at IS NULL
             ORDER BY id
             LIMIT $1
               FOR UPDATE SKIP LOCKED`,
-          [limit],
-        );
+        [limit],
+      );
       if (rows.length === 0) return 0;
       await publish(
-        rows.map((r) => ({ id: r.id, type: r.type, payload: r.payload, createdAt: r.created_at })),
+        rows.map((r) => ({
+          id: r.id,
+          eventKey: r.event_key,
+          type: r.type,
+          payload: r.payload,
+          createdAt: r.created_at,
+        })),
       );
       await manager.query(
         'UPDATE outbox_events SET relayed_at = now() WHERE id = ANY($1::bigint[])',

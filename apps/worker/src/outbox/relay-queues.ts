@@ -29,7 +29,7 @@ export class RelayQueues implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   /**
-   * Adds one job per event, job id `evt-<outbox id>`: BullMQ ignores an add whose id
+   * Adds one job per event, job id `evt-<event key>`: BullMQ ignores an add whose id
    * it already holds, so publishing the same rows twice adds nothing twice.
    */
   async publish(events: PendingOutboxEvent[]): Promise<void> {
@@ -47,11 +47,12 @@ export class RelayQueues implements OnApplicationShutdown {
             name: event.type,
             data: {
               outboxId: event.id,
+              eventKey: event.eventKey,
               type: event.type,
               payload: event.payload,
               occurredAt: event.createdAt.toISOString(),
             } as OutboxJob,
-            opts: { jobId: outboxJobId(event.id) },
+            opts: { jobId: outboxJobId(event.eventKey) },
           })),
         ),
         ADD_WAIT_MS,

@@ -44,6 +44,9 @@ export function buildDataSourceOptions(inputs: DataSourceInputs): DataSourceOpti
     synchronize: false,
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
+    // gen_random_uuid() is built into PostgreSQL 13+; no uuid-ossp extension needed.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     applicationName: inputs.applicationName ?? 'rilon',
     connectTimeoutMS: 3000,
     extra: {

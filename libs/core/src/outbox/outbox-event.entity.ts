@@ -1,4 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Generated,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 /**
  * The transactional outbox: a row written in the same transaction as the change it
@@ -12,6 +19,11 @@ export class OutboxEventEntity {
 
   @Column({ type: 'varchar', length: 64 })
   type: string;
+
+  /** Globally unique: job ids and delivery ids derive from it (migration 1764300004000). */
+  @Column({ type: 'uuid' })
+  @Generated('uuid')
+  eventKey: string;
 
   @Column({ type: 'jsonb' })
   payload: Record<string, unknown>;

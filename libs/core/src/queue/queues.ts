@@ -16,9 +16,11 @@ export const QUEUES = {
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-/** The job an outbox event becomes: the relay adds it with job id `evt-<outbox id>`. */
+/** The job an outbox event becomes: the relay adds it with job id `evt-<event key>`. */
 export interface OutboxJob<K extends OutboxEventType = OutboxEventType> {
   outboxId: string;
+  /** The event's globally unique key: stable ids of jobs and deliveries derive from it. */
+  eventKey: string;
   type: K;
   payload: OutboxPayloads[K];
   occurredAt: string;
@@ -30,8 +32,8 @@ export function queueForEvent(type: OutboxEventType): QueueName {
 }
 
 /** BullMQ job ids may not be integers nor contain ':'. */
-export function outboxJobId(outboxId: string): string {
-  return `evt-${outboxId}`;
+export function outboxJobId(eventKey: string): string {
+  return `evt-${eventKey}`;
 }
 
 /** Retries with exponential backoff; completed and failed jobs kept bounded. */
@@ -61,7 +63,7 @@ export function jobOptionsFor(queue: QueueName): JobsOptions {
  * name has no renderer. Job ids must be stable per delivery (e.g. `ntf-<notification id>`).
  */
 export interface EmailJobs {
-  /** An outbox event of type `email.send`, relayed as is (job id `evt-<outbox id>`). */
+  /** An outbox event of type `email.send`, relayed as is (job id `evt-<event key>`). */
   'email.send': OutboxJob<'email.send'>;
   /** One notification's immediate mail (job id `mail-<notification id>`; notifications area). */
   'notification.immediate': { notificationId: string };
