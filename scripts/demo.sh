@@ -182,6 +182,7 @@ case "${1:-start}" in
     export PATH="$ROOT/node_modules/.bin:$PATH"
     ensure_postgres || exit 1
     node scripts/demo/create-database.mjs "$DATABASE_URL" --drop
+    ensure_redis && node scripts/demo/clear-redis.mjs "$REDIS_URL" "${QUEUE_PREFIX:-rilon}"
     rm -f "$DATA/build.stamp"
     ;;
   *)

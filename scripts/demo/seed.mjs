@@ -287,8 +287,10 @@ export async function seedDemo({
   const me = (await api.expect('GET', '/me')).body;
   const marker = seededMarker(markerPath, me.id);
   for (const [file, exportName] of [
-    ['reports.mjs', 'seedReports'],
+    // Statistics first: the 120 monthly reports would otherwise bury the other demo
+    // reports at the top of a new user's list.
     ['statistics.mjs', 'seedStatistics'],
+    ['reports.mjs', 'seedReports'],
   ]) {
     if (marker.has(file)) {
       log(`${file}: already loaded into this database`);
