@@ -291,11 +291,13 @@ export async function seedDemo({
     // reports at the top of a new user's list.
     ['statistics.mjs', 'seedStatistics'],
     ['reports.mjs', 'seedReports'],
+    ['statistics.mjs', 'seedTrainingEnrolments'],
   ]) {
-    if (marker.has(file)) {
-      log(`${file}: already loaded into this database`);
+    const step = `${file}#${exportName}`;
+    if (marker.has(step)) {
+      log(`${step}: already loaded into this database`);
     } else if (await runOptional(file, exportName, args, log)) {
-      marker.add(file);
+      marker.add(step);
     }
   }
   return { accounts, users };

@@ -228,6 +228,15 @@ export async function seedStatistics({ baseUrl, apiUrl, users, log = () => {} })
     if (!lead) continue;
     published += await seedFigures(api, lead, profile, bangkok);
   }
+  log(`statistics: ${published} monthly reports published`);
+}
+
+/** Enrolments on the demo training offers (run after the reports that hold the offers). */
+export async function seedTrainingEnrolments({ baseUrl, apiUrl, users, log = () => {} }) {
+  const api = apiUrl ?? `${baseUrl.replace(/\/$/, '')}/api/v1`;
+  const signedIn = [];
+  for (const user of users.filter((u) => u.role === 'lead' || u.role === 'officer'))
+    signedIn.push(await signIn(api, user));
   const asked = await seedEnrolments(api, signedIn);
-  log(`statistics: ${published} monthly reports published, ${asked} enrolments requested`);
+  log(`enrolments: ${asked} requested`);
 }
