@@ -179,6 +179,7 @@ case "${1:-start}" in
   status) status_demo ;;
   reset)
     stop_demo
+    ensure_node_modules || exit 1
     export PATH="$ROOT/node_modules/.bin:$PATH"
     ensure_postgres || exit 1
     node scripts/demo/create-database.mjs "$DATABASE_URL" --drop
