@@ -92,6 +92,20 @@ describe('auth: sign-in, refresh rotation, logout, password change', () => {
     ).toBe(200);
   });
 
+  it('allows at most 5 guesses however many arrive at once', async () => {
+    const user = await factory.user({ signIn: false });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        api.post('/auth/login', { email: user.email, password: `parallel-guess-${i}` }),
+      ),
+    );
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    const locked = await api.post('/auth/login', { email: user.email, password: DEFAULT_PASSWORD });
+    expect(locked.status).toBe(429);
+  });
+
   it('does not count successful sign-ins', async () => {
     const user = await factory.user({ signIn: false });
     for (let i = 0; i < 7; i += 1) {

@@ -23,15 +23,15 @@ export class AuthService {
 
   async login(email: string, password: string): Promise<TokenPair> {
     const ip = RequestContext.current().ip ?? 'unknown';
-    const wait = await this.throttle.lockedFor(email, ip);
-    if (wait > 0) {
+    const attempt = await this.throttle.begin(email, ip);
+    if (attempt.lockedFor > 0) {
       await this.audit.recordAlone({
         actorId: null,
         action: 'auth.login',
         outcome: 'denied',
         details: { reason: 'throttled' },
       });
-      throw ProblemException.tooManyRequests(wait);
+      throw ProblemException.tooManyRequests(attempt.lockedFor);
     }
     const rows: Array<{ id: string; password_hash: string | null; status: string }> =
       await this.dataSource.query(
@@ -44,8 +44,9 @@ export class AuthService {
       user?.password_hash ?? (await DUMMY_HASH_PROMISE),
       password,
     );
-    if (!user || !valid || user.status !== 'active') {
-      await this.throttle.recordFailure(email, ip);
+    const succeeded = Boolean(user && valid && user.status === 'active');
+    await attempt.settle(succeeded);
+    if (!user || !succeeded) {
       await this.audit.recordAlone({
         actorId: user?.id ?? null,
         action: 'auth.login',
