@@ -68,4 +68,49 @@ describe('detectPersonalData', () => {
       expect(detectPersonalData(text)).toEqual([]);
     });
   });
+
+  /**
+   * Long adversarial texts, each of which once took about a second (quadratic regex
+   * backtracking or re-splitting the text per keyword). Timings are not asserted; the answers
+   * are, and a regression shows up as a test that runs for seconds.
+   */
+  describe('long adversarial texts (20,000 characters)', () => {
+    const n = 20_000;
+    it.each<[string, string, string[]]>([
+      ['letters', 'a'.repeat(n), []],
+      ['upper-case letters', 'A'.repeat(n), []],
+      ['digits', '1'.repeat(n), ['telephone']],
+      ['digit-dot pairs', '1.'.repeat(n / 2), ['telephone']],
+      ['letter-dot pairs', 'a.'.repeat(n / 2), []],
+      ['letter-dash pairs', 'a-'.repeat(n / 2), []],
+      ['percent signs', '%'.repeat(n), []],
+      ['an @ then letters', `a@${'a'.repeat(n)}`, []],
+      ['an @ then dotted labels without a TLD', `a@${'a.'.repeat(n / 2)}1`, []],
+      ['dotted letters then an @', `${'x.'.repeat(n / 2)}@`, []],
+      ['many @ without a TLD', 'a@a'.repeat(n / 3), []],
+      ['an e-mail at the end', `${'a.'.repeat(n / 2)} agent@example.org`, ['email']],
+      ['a label over 63 characters', `x@${'a'.repeat(64)}.com ${'b'.repeat(n)}`, []],
+      ['digit-space pairs', '1 '.repeat(n / 2), ['telephone']],
+      ['short digit groups', '1 2 3 4 5 6 7 8 x '.repeat(n / 18), []],
+      ['angle brackets', '<'.repeat(n), ['mrz']],
+      ['letter-bracket pairs', 'A<'.repeat(n / 2), []],
+      ['runs of 29', `${'A'.repeat(29)} `.repeat(n / 30), []],
+      ['spaces', ' '.repeat(n), []],
+      ['dots then a letter', `${'.'.repeat(n)}a`, []],
+      ['brackets then a letter', `${')'.repeat(n)}x`, []],
+      ['passport no, then dots', `passport no ${'.'.repeat(n)}a`, []],
+      ['passport no, then letters', `passport no ${'a'.repeat(n)}`, []],
+      ['passport no repeated', 'passport no '.repeat(n / 12), []],
+      ['born repeated', 'born '.repeat(n / 5), []],
+      ['born 1 repeated', 'born 1 '.repeat(n / 7), []],
+      ['dob jan repeated', 'dob jan '.repeat(n / 8), []],
+      ['born repeated, then a date', `${'born '.repeat(n / 5)}15/01/1990`, ['date_of_birth']],
+      ['born, dashes, a date', `born${'-'.repeat(n)}15/01/1990`, ['date_of_birth']],
+      ['born, spaces, a date', `born${' '.repeat(n)}15/01/1990`, ['date_of_birth']],
+      ['born jan, then letters', `born jan${'a'.repeat(n)}`, []],
+      ['born 1jan, then letters', `born 1jan${'a'.repeat(n)}`, []],
+    ])('%s', (_shape, text, kinds) => {
+      expect(detectPersonalData(text)).toEqual(kinds);
+    });
+  });
 });
