@@ -53,6 +53,10 @@ describe('outbox relay and e-mail', () => {
       sent: true,
       messageId: `<${await jobIdOf(api, id)}@rilon.test>`,
     });
+    // The link (and its token) stayed in PostgreSQL: not in the job, so not in Redis
+    // nor on the queue dashboard.
+    expect(JSON.stringify(job?.data)).not.toContain('tok_ana');
+    expect(job?.data).toMatchObject({ payload: { template: 'invitation', params: {} } });
   });
 
   it('adds nothing twice when the relay runs twice or a job is added again', async () => {

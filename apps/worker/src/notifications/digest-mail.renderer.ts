@@ -17,7 +17,7 @@ export class DigestMailRenderer implements EmailRenderer<typeof DIGEST_MAIL_JOB>
   async render(data: EmailJobs[typeof DIGEST_MAIL_JOB]): Promise<RenderedEmail | null> {
     const recipient = await this.mails.recipient(data.userId);
     if (!recipient) return null;
-    const lines = await this.mails.digestLines(data.userId, data.day);
+    const { lines, more } = await this.mails.digestLines(data.userId, data.day);
     if (!lines.length) return null;
     const mail = composeDigest(
       recipient.address,
@@ -26,6 +26,7 @@ export class DigestMailRenderer implements EmailRenderer<typeof DIGEST_MAIL_JOB>
       data.day,
       lines,
       this.config.publicUrl,
+      more,
     );
     return { to: mail.to, subject: mail.subject, text: mail.text, deliveryId: mail.deliveryId };
   }

@@ -4,6 +4,7 @@ import {
   AppConfig,
   closeProducerQueue,
   OutboxJob,
+  type OutboxPayloads,
   outboxJobId,
   openProducerQueue,
   QueueName,
@@ -49,7 +50,7 @@ export class RelayQueues implements OnApplicationShutdown {
               outboxId: event.id,
               eventKey: event.eventKey,
               type: event.type,
-              payload: event.payload,
+              payload: jobPayload(event),
               occurredAt: event.createdAt.toISOString(),
             } as OutboxJob,
             opts: { jobId: outboxJobId(event.eventKey) },
@@ -74,4 +75,15 @@ export class RelayQueues implements OnApplicationShutdown {
     }
     return queue;
   }
+}
+
+/**
+ * What of an event's payload goes into Redis. An e-mail's params may carry a secret (an
+ * invitation link): they stay in PostgreSQL, where the renderer reads them, so neither
+ * Redis nor the queue dashboard ever shows them.
+ */
+function jobPayload(event: PendingOutboxEvent): unknown {
+  if (event.type !== 'email.send') return event.payload;
+  const { template, to } = event.payload as OutboxPayloads['email.send'];
+  return { template, to, params: {} };
 }
