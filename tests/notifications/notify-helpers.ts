@@ -59,6 +59,8 @@ export class SseReader {
   private buffer = '';
   private readonly controller = new AbortController();
   status = 0;
+  /** True once the server ended the response (not when this side aborted it). */
+  ended = false;
   headers?: Headers;
   done: Promise<void> = Promise.resolve();
 
@@ -75,7 +77,10 @@ export class SseReader {
       try {
         for (;;) {
           const { value, done } = await reader.read();
-          if (done) return;
+          if (done) {
+            this.ended = true;
+            return;
+          }
           this.buffer += decoder.decode(value, { stream: true });
           this.parse();
         }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@rilon/identity';
 import {
   InboxRepository,
   InboxService,
@@ -16,7 +17,7 @@ import { TeamWebhooksController } from './team-webhooks.controller';
 
 /** The notifications area over HTTP: inbox, live stream, subscriptions, team webhooks; its gauges. */
 @Module({
-  imports: [OpsModule],
+  imports: [OpsModule, IdentityModule],
   controllers: [
     NotificationsController,
     NotificationStreamController,

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Actor, APP_CONFIG, AppConfig, createRedis } from '@rilon/core';
+import { SessionLoader } from '@rilon/identity';
 import type { Redis } from 'ioredis';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { liveChannel, parseLiveMessage } from './live-channel';
-import { LiveStream, StreamSink } from './live-stream';
+import { HEARTBEAT_MS, LiveStream, StreamSink } from './live-stream';
 
 /**
  * The streams open on this API instance and its ONE Redis subscriber connection: a
@@ -17,10 +18,13 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
   private readonly streams = new Map<string, Set<LiveStream>>();
   private subscriber?: Redis;
   private wasReady = false;
+  /** Between keep-alives (each re-checks the session) of streams opened from now on. */
+  heartbeatMs = HEARTBEAT_MS;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly inbox: InboxRepository,
+    private readonly sessions: SessionLoader,
   ) {}
 
   onModuleInit(): void {
@@ -51,7 +55,14 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
 
   /** Opens a stream for the caller; `lastEventId` resumes after that notification. */
   async open(actor: Actor, sink: StreamSink, lastEventId?: string): Promise<LiveStream> {
-    const stream = new LiveStream(actor, sink, this.inbox, (s) => this.remove(s));
+    const stream = new LiveStream(
+      actor,
+      sink,
+      this.inbox,
+      (a) => this.sessions.load(a.userId, a.sessionId),
+      (s) => this.remove(s),
+      this.heartbeatMs,
+    );
     let set = this.streams.get(actor.userId);
     if (!set) this.streams.set(actor.userId, (set = new Set()));
     set.add(stream);

@@ -15,11 +15,18 @@ const BATCH = 500;
 const MAX_REMEMBERED = 5000;
 export const HEARTBEAT_MS = 15_000;
 
+/** Reloads the stream's caller from its session: null once it is revoked, expired or suspended. */
+export type ActorReloader = (actor: Actor) => Promise<Actor | null>;
+
 /**
  * One open SSE stream of one user. It never trusts a pub/sub message's content: a
  * message only says "look", and the stream reads the user's new rows from PostgreSQL
  * (under the visibility rule), so a message lost while Redis was away is made good by
  * the next pull. Pulls run one at a time.
+ *
+ * The caller is re-checked before every pull and every heartbeat, not trusted from the
+ * opening request: a logout, a password change or a suspension ends the stream before
+ * anything more is pushed, and a team change applies to what it reads next.
  */
 export class LiveStream {
   private readonly logger = new Logger(LiveStream.name);
@@ -29,18 +36,27 @@ export class LiveStream {
   private readonly sent = new Map<string, number>();
   private heartbeat?: NodeJS.Timeout;
   closed = false;
+  private current: Actor;
 
   constructor(
-    readonly actor: Actor,
+    actor: Actor,
     private readonly sink: StreamSink,
     private readonly inbox: InboxRepository,
+    private readonly reload: ActorReloader,
     private readonly onClose: (stream: LiveStream) => void,
-  ) {}
+    private readonly heartbeatMs = HEARTBEAT_MS,
+  ) {
+    this.current = actor;
+  }
+
+  get actor(): Actor {
+    return this.current;
+  }
 
   /** Sends what followed `lastEventId` (a resume), then waits for pushes. */
   start(lastEventId: string | undefined): Promise<void> {
     this.sink.write(': connected\n\n');
-    this.heartbeat = setInterval(() => this.sink.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => void this.beat(), this.heartbeatMs);
     this.heartbeat.unref();
     return this.enqueue(async () => {
       const startMs = await this.inbox.nowMs();
@@ -65,6 +81,7 @@ export class LiveStream {
   /** Something new may exist for this user: read it. */
   pull(): Promise<void> {
     return this.enqueue(async () => {
+      if (!(await this.stillSignedIn())) return;
       for (;;) {
         const rows = await this.inbox.recent(
           this.actor,
@@ -78,6 +95,24 @@ export class LiveStream {
       }
       this.forgetOld();
     });
+  }
+
+  /** A keep-alive, sent only while the session still holds. */
+  private beat(): Promise<void> {
+    return this.enqueue(async () => {
+      if (await this.stillSignedIn()) this.sink.write(': keep-alive\n\n');
+    });
+  }
+
+  /** Reloads the caller (one indexed query); ends the stream when the session is gone. */
+  private async stillSignedIn(): Promise<boolean> {
+    const fresh = await this.reload(this.current);
+    if (!fresh) {
+      this.close();
+      return false;
+    }
+    this.current = fresh;
+    return true;
   }
 
   close(): void {
