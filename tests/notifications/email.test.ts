@@ -21,12 +21,13 @@ describe('notification e-mail', () => {
   let cast: Cast;
   let reader: TestUser;
   let daily: TestUser;
+  let factory: Factory;
   const smtp = new TestSmtp();
 
   beforeAll(async () => {
     const smtpUrl = await smtp.start();
     api = await startApi({ SMTP_URL: smtpUrl });
-    const factory = new Factory(api);
+    factory = new Factory(api);
     cast = await createCast(factory);
     // In team A (Asia/Bangkok) and a named recipient of RED reports; e-mailed at once.
     reader = await factory.user({ teams: [[cast.teamA.id, 'officer']], displayName: 'Reader' });
@@ -171,5 +172,51 @@ describe('notification e-mail', () => {
     );
     expect(pending[0].n).toBe(0);
     expect(smtp.to(daily.email)).toHaveLength(1);
+  });
+
+  it('lists 500 updates in a digest and counts the rest, which stay in the inbox', async () => {
+    // Alone in its zone, so the digest run below claims this user only.
+    const team = await factory.team(
+      'Team Auckland',
+      await factory.capital('Auckland', 'NZL', 'Pacific/Auckland'),
+    );
+    const busy = await factory.user({ teams: [[team.id, 'observer']], memberCode: 'NZL' });
+    await api.put('/me/subscriptions', { rules: [{ email: 'daily' }] }, { token: busy.token });
+    const report = await makeReport(
+      api,
+      cast.officer,
+      cast.lead,
+      envelope(cast.teamA.id, 'visa_fraud_trend', { tlp: 'GREEN', title: 'Busy day item' }),
+    );
+    await fanoutDone(api, worker, 'report.published', report.id);
+    // 500 more daily rows of the same report (one statement; the outbox ids are unused ones).
+    await api.db.query(
+      `INSERT INTO notifications (id, user_id, outbox_event_id, event, report_id, title, email)
+       SELECT rilon_uuid_v7(), n.user_id, 9000000000 + g, n.event, n.report_id, n.title, 'daily'
+         FROM notifications n CROSS JOIN generate_series(1, 500) g
+        WHERE n.user_id = $1 AND n.report_id = $2`,
+      [busy.id, report.id],
+    );
+    const processor = worker.app.get(DigestProcessor);
+    const run = await processor.process({
+      name: 'digest.run',
+      data: { zone: 'Pacific/Auckland' },
+      timestamp: Date.now(),
+    } as Job);
+    expect(run.users).toBe(1);
+    const received = await waitFor(() => smtp.to(busy.email)[0], 15000, 'the digest');
+    const text = mailText(received.raw);
+    expect(text).toContain('501 report updates');
+    expect(text).toMatch(/^500\. Busy day item/m);
+    expect(text).not.toMatch(/^501\. /m);
+    expect(text).toContain('and 1 more update not listed here');
+    expect(text).toContain('/api/v1/notifications');
+    // Every row was claimed by this digest and every one is still in the inbox.
+    const rows = await api.db.query(
+      `SELECT count(*)::int AS n, count(emailed_at)::int AS claimed FROM notifications
+        WHERE user_id = $1 AND email = 'daily'`,
+      [busy.id],
+    );
+    expect(rows[0]).toEqual({ n: 501, claimed: 501 });
   });
 });

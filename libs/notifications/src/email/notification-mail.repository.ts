@@ -5,6 +5,15 @@ import { DataSource } from 'typeorm';
 import { USER_VIEWER, USERS_AS_VIEWERS } from '../viewer-sql';
 import type { MailReportLine } from './notification-mail';
 
+/** Lines one digest lists; the rest are counted, and the mail points to the inbox for them. */
+export const DIGEST_MAX_LINES = 500;
+
+export interface DigestLines {
+  lines: MailReportLine[];
+  /** Readable updates of the same digest past the cap: claimed, so only the inbox has them. */
+  more: number;
+}
+
 export interface MailRecipient {
   address: string;
   displayName: string;
@@ -82,19 +91,22 @@ export class NotificationMailRepository {
     return rows.map((r) => r.user_id);
   }
 
-  /** The rows of one user's digest that they may still read, oldest first. */
-  async digestLines(userId: string, day: string): Promise<MailReportLine[]> {
-    const rows: LineRow[] = await this.dataSource.query(
-      `SELECT ${LINE}
+  /**
+   * The rows of one user's digest that they may still read, oldest first, at most `max`
+   * of them, and how many more there are (the window count is taken before the LIMIT).
+   */
+  async digestLines(userId: string, day: string, max = DIGEST_MAX_LINES): Promise<DigestLines> {
+    const rows: Array<LineRow & { total: number }> = await this.dataSource.query(
+      `SELECT ${LINE}, count(*) OVER ()::int AS total
          FROM notifications n, ${USERS_AS_VIEWERS}, reports r
         WHERE n.user_id = $1 AND n.digest_day = $2 AND n.email = 'daily'
           AND u.id = n.user_id AND u.status = 'active' AND r.id = n.report_id
           AND ${canReadSql('r', USER_VIEWER)}
         ORDER BY n.created_at, n.id
-        LIMIT 500`,
-      [userId, day],
+        LIMIT $3`,
+      [userId, day, max],
     );
-    return rows.map(toLine);
+    return { lines: rows.map(toLine), more: rows.length ? rows[0].total - rows.length : 0 };
   }
 
   /** Every zone a digest can be due in: the capitals' zones and UTC. */

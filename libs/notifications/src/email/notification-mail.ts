@@ -69,6 +69,7 @@ export function composeImmediate(
   };
 }
 
+/** `more`: updates past the listed ones, which the mail sends the reader to the inbox for. */
 export function composeDigest(
   to: string,
   displayName: string,
@@ -76,12 +77,28 @@ export function composeDigest(
   day: string,
   lines: MailReportLine[],
   publicUrl: string,
+  more = 0,
 ): ComposedMail {
   const blocks = lines.flatMap((line, i) => [`${i + 1}. `, ...reportLines(line, publicUrl), '']);
+  const total = lines.length + more;
+  const rest = more
+    ? [
+        `...and ${more} more update${more === 1 ? '' : 's'} not listed here.`,
+        `All of them are in your inbox: ${publicUrl}/api/v1/notifications`,
+        '',
+      ]
+    : [];
   return {
     to,
-    subject: `RILON daily digest for ${day}: ${lines.length} report update${lines.length === 1 ? '' : 's'}`,
-    text: [`Hello ${displayName},`, '', 'Report updates since your last digest:', '', ...blocks]
+    subject: `RILON daily digest for ${day}: ${total} report update${total === 1 ? '' : 's'}`,
+    text: [
+      `Hello ${displayName},`,
+      '',
+      'Report updates since your last digest:',
+      '',
+      ...blocks,
+      ...rest,
+    ]
       .join('\n')
       .replace(/^(\d+)\. \n/gm, '$1. '),
     deliveryId: `digest.${userId}.${day}`,
