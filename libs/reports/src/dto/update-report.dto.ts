@@ -11,6 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { INFORMATION_CREDIBILITIES, SOURCE_RELIABILITIES, TLPS } from '../report-codes';
+import { Absent } from './absent';
 import { digitAsString } from './digit-as-string';
 import { DistributionDto } from './distribution.dto';
 
@@ -18,24 +19,26 @@ import { DistributionDto } from './distribution.dto';
  * PATCH /reports/:id: a merge of the envelope fields; a given `body` replaces the body whole
  * and is validated against the stored report's type by the service. `type` and `teamId`
  * are not accepted (400). A changed `tlp` without `distribution` keeps the stored
- * distribution only where it still applies (AMBER to AMBER+STRICT; RED to RED).
+ * distribution only where it still applies (AMBER to AMBER+STRICT; RED to RED). Only
+ * `distribution` may be null (no list: the authoring team alone, or nobody named); any
+ * other field given as null is a 400, never "unchanged".
  */
 export class UpdateReportDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
-  @IsOptional()
+  @Absent()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 4000 })
-  @IsOptional()
+  @Absent()
   @IsString()
   @MaxLength(4000)
   summary?: string;
 
   @ApiPropertyOptional({ enum: TLPS })
-  @IsOptional()
+  @Absent()
   @IsIn(TLPS)
   tlp?: string;
 
@@ -47,23 +50,23 @@ export class UpdateReportDto {
   distribution?: DistributionDto | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Absent()
   @IsBoolean()
   urgent?: boolean;
 
   @ApiPropertyOptional({ enum: SOURCE_RELIABILITIES })
-  @IsOptional()
+  @Absent()
   @IsIn(SOURCE_RELIABILITIES)
   sourceReliability?: string;
 
   @ApiPropertyOptional({ enum: INFORMATION_CREDIBILITIES })
-  @IsOptional()
+  @Absent()
   @Transform(digitAsString)
   @IsIn(INFORMATION_CREDIBILITIES)
   informationCredibility?: string;
 
   @ApiPropertyOptional({ description: 'the whole new body, of the report type' })
-  @IsOptional()
+  @Absent()
   @IsObject()
   body?: Record<string, unknown>;
 }
