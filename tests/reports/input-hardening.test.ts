@@ -1,6 +1,6 @@
 import { createCast, Factory, type Cast } from '../support/factories';
 import { startApi, TestApi } from '../support/harness';
-import { envelope } from './report-fixtures';
+import { BODIES, envelope } from './report-fixtures';
 
 jest.setTimeout(60000);
 
@@ -81,6 +81,75 @@ describe('report input hardening', () => {
       );
       expect(res.status).toBe(200);
       expect(res.body.distribution).toEqual({ teamIds: [cast.teamA.id] });
+    });
+  });
+
+  describe('years PostgreSQL cannot store', () => {
+    it.each(['0000-01', '0999-12', '1899-12', '10000-01'])(
+      'a statistics period of %s -> 400 naming body.period',
+      async (period) => {
+        const res = await api.post(
+          '/reports',
+          envelope(cast.teamA.id, 'migration_statistics', {
+            body: BODIES.migration_statistics(period),
+          }),
+          { token: cast.officer.token },
+        );
+        expect(res.status).toBe(400);
+        expect(fields(res)).toContain('body.period');
+      },
+    );
+
+    it.each([
+      ['from=0000-01', 'from'],
+      ['to=0000-01', 'to'],
+      ['from=1899-12&to=2026-01', 'from'],
+      ['from=2025-01&to=10000-01', 'to'],
+    ])('GET /statistics/series?%s -> 400 naming %s', async (query, field) => {
+      const res = await api.get(
+        `/statistics/series?indicator=refusal_of_entry&groupBy=month&${query}`,
+        {
+          token: cast.officer.token,
+        },
+      );
+      expect(res.status).toBe(400);
+      expect(fields(res)).toContain(field);
+    });
+
+    it('a series over the widest sane range answers', async () => {
+      const res = await api.get(
+        '/statistics/series?indicator=refusal_of_entry&groupBy=month&from=1900-01&to=9999-12',
+        { token: cast.officer.token },
+      );
+      expect(res.status).toBe(200);
+    });
+
+    it.each([
+      ['visa_fraud_trend', 'periodStart', '0000-01-01'],
+      ['visa_fraud_trend', 'periodStart', '0000-02-29'],
+      ['visa_fraud_trend', 'periodStart', '10000-01-01'],
+      ['modus_operandi', 'firstObserved', '0000-06-01'],
+      ['training_offer', 'startDate', '0000-03-02'],
+      ['training_offer', 'applicationDeadline', '10000-02-01'],
+    ] as const)('%s body.%s of %s -> 400 naming it', async (type, field, value) => {
+      const body: any = BODIES[type]();
+      body[field] = value;
+      const res = await api.post('/reports', envelope(cast.teamA.id, type, { body }), {
+        token: cast.officer.token,
+      });
+      expect(res.status).toBe(400);
+      expect(fields(res)).toContain(`body.${field}`);
+    });
+
+    it.each([
+      'from=0000-01-01',
+      'to=0000-01-01',
+      'from=0000-01-01T00:00Z',
+      'to=9999-12-31',
+      'to=9999-12-31T23:59:59.999999Z',
+    ])('GET /reports?%s never reaches PostgreSQL as an invalid instant', async (query) => {
+      const res = await api.get(`/reports?${query}`, { token: cast.officer.token });
+      expect([200, 400]).toContain(res.status);
     });
   });
 });

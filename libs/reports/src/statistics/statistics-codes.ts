@@ -21,8 +21,8 @@ export type BorderType = (typeof BORDER_TYPES)[number];
 export const SERIES_GROUPINGS = ['month', 'nationality', 'reportingCountry', 'borderType'] as const;
 export type SeriesGrouping = (typeof SERIES_GROUPINGS)[number];
 
-/** A month as the API writes it: `YYYY-MM`. */
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** A month as the API writes it: `YYYY-MM`, years 1900 to 9999 (the one rule, in date-rules). */
+export { MONTH_PATTERN } from '../validation/date-rules';
 
 /** `YYYY-MM` to the first day of that month, as the ledger stores periods. */
 export function monthToDate(month: string): string {

@@ -1,6 +1,11 @@
-/** Calendar dates as the bodies carry them: `YYYY-MM-DD` and months `YYYY-MM`. */
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/**
+ * Calendar dates as the bodies carry them: `YYYY-MM-DD` and months `YYYY-MM`, in years 1900
+ * to 9999: PostgreSQL has no year 0 (`0000-01-01` is an error there, a 500 here), and nothing
+ * the network records predates 1900.
+ */
+const YEAR = '(19\\d{2}|[2-9]\\d{3})';
+const DATE = new RegExp(`^${YEAR}-(\\d{2})-(\\d{2})$`);
+export const MONTH_PATTERN = new RegExp(`^${YEAR}-(0[1-9]|1[0-2])$`);
 
 export function isDateOnly(value: unknown): value is string {
   if (typeof value !== 'string') return false;
@@ -11,7 +16,7 @@ export function isDateOnly(value: unknown): value is string {
 }
 
 export function isMonth(value: unknown): value is string {
-  return typeof value === 'string' && MONTH.test(value);
+  return typeof value === 'string' && MONTH_PATTERN.test(value);
 }
 
 /**
