@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createCast, Factory, type Cast } from '../support/factories';
 import { startApi, TestApi } from '../support/harness';
 import { BODIES, envelope } from './report-fixtures';
@@ -10,6 +11,7 @@ describe('report input hardening', () => {
   let cast: Cast;
   const fields = (res: { body: any }) =>
     (res.body.errors ?? []).map((e: { field: string }) => e.field);
+  const cursorOf = (values: unknown) => Buffer.from(JSON.stringify(values)).toString('base64url');
 
   beforeAll(async () => {
     api = await startApi();
@@ -150,6 +152,40 @@ describe('report input hardening', () => {
     ])('GET /reports?%s never reaches PostgreSQL as an invalid instant', async (query) => {
       const res = await api.get(`/reports?${query}`, { token: cast.officer.token });
       expect([200, 400]).toContain(res.status);
+    });
+  });
+
+  describe('forged GET /reports cursors', () => {
+    it.each<[string, unknown]>([
+      ['a bare number as sort key', ['1', randomUUID()]],
+      ['a date alone', ['2026-01-01', randomUUID()]],
+      ['seconds without microseconds', ['2026-01-01T00:00:00Z', randomUUID()]],
+      ['year 0', ['0000-01-01T00:00:00.000000Z', randomUUID()]],
+      ['February 31', ['2026-02-31T00:00:00.000000Z', randomUUID()]],
+      ['hour 25', ['2026-01-01T25:00:00.000000Z', randomUUID()]],
+      ['a number', [1767225600000, randomUUID()]],
+      ['an id that is no uuid', ['2026-01-01T00:00:00.000000Z', '1']],
+      ['a key with SQL', ["2026-01-01T00:00:00.000000Z' OR '1'='1", randomUUID()]],
+    ])('%s -> 400 naming cursor', async (_what, values) => {
+      const res = await api.get(`/reports?cursor=${cursorOf(values)}`, {
+        token: cast.officer.token,
+      });
+      expect(res.status).toBe(400);
+      expect(fields(res)).toEqual(['cursor']);
+    });
+
+    it('a well-formed cursor still pages', async () => {
+      const first = await api.get('/reports?status=draft&limit=1', { token: cast.officer.token });
+      expect(first.status).toBe(200);
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      const [key, id] = JSON.parse(Buffer.from(first.body.nextCursor, 'base64url').toString());
+      expect(key).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
+      const second = await api.get(`/reports?status=draft&limit=1&cursor=${cursorOf([key, id])}`, {
+        token: cast.officer.token,
+      });
+      expect(second.status).toBe(200);
+      expect(second.body.items).toHaveLength(1);
+      expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
     });
   });
 });

@@ -68,10 +68,7 @@ export class ReportQueryService {
 
 function filtersOf(q: ListReportsQueryDto): Omit<ReportFilters, 'limit'> {
   const cursor = decodeCursor(q.cursor, 2);
-  if (
-    cursor &&
-    !(typeof cursor[0] === 'string' && !Number.isNaN(Date.parse(cursor[0])) && isUuid(cursor[1]))
-  )
+  if (cursor && !(isSortKey(cursor[0]) && isUuid(cursor[1])))
     throw ProblemException.badRequest('The cursor is malformed', [
       { field: 'cursor', message: 'is not a valid cursor' },
     ]);
@@ -89,6 +86,19 @@ function filtersOf(q: ListReportsQueryDto): Omit<ReportFilters, 'limit'> {
     toExclusive,
     after: cursor ? { key: cursor[0] as string, id: cursor[1] as string } : undefined,
   };
+}
+
+/**
+ * A sort key exactly as the list writes it (`to_char(... 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`),
+ * naming a real instant. Date.parse is no test: it takes "1", which PostgreSQL refuses as a
+ * timestamptz (a forged cursor would be a 500).
+ */
+const SORT_KEY = /^(?:19\d{2}|[2-9]\d{3})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+function isSortKey(value: unknown): value is string {
+  if (typeof value !== 'string' || !SORT_KEY.test(value)) return false;
+  const t = Date.parse(`${value.slice(0, 19)}Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 19) === value.slice(0, 19);
 }
 
 /** A date means its whole UTC day: `from` its start, `to` (inclusive) up to the next day. */
