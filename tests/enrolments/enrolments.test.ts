@@ -1,6 +1,6 @@
 import { assertSeatsNotBelowAccepted } from '@rilon/reports';
 import { Cast, createCast, Factory, TestUser } from '../support/factories';
-import { startApi, TestApi } from '../support/harness';
+import { startApi, TestApi, waitFor } from '../support/harness';
 import { obs, ReportDriver, trainingOfferBody } from '../statistics/support/report-driver';
 
 // Shared machine: starting the API and the cast can take longer than jest's default 5 s.
@@ -397,5 +397,71 @@ describe('training enrolments', () => {
       [small],
     );
     expect(accepted).toBe(5);
+  });
+
+  /**
+   * The request reads the offer before its transaction. A holder transaction locks the offer
+   * row so the request blocks between that read and its insert, then withdraws the offer (or
+   * moves its deadline) and commits: the request must see the change, not its stale read.
+   */
+  it.each([
+    ['withdrawn', `status = 'withdrawn'`, [], 404],
+    [
+      'past its deadline',
+      `body = jsonb_set(body, '{applicationDeadline}', to_jsonb($2::text))`,
+      [isoDay(-2)],
+      422,
+    ],
+  ])(
+    'refuses a request whose offer is %s between the first read and the insert',
+    async (_what, change, extra, status) => {
+      const racy = await reports.published(
+        cast.lead,
+        cast.teamA,
+        'training_offer',
+        trainingOfferBody({ seats: 4 }),
+      );
+      const holder = api.db.createQueryRunner();
+      await holder.connect();
+      try {
+        await holder.startTransaction();
+        await holder.query('SELECT 1 FROM reports WHERE id = $1 FOR UPDATE', [racy]);
+        const pending = enrol(racy, cast.otherOfficer);
+        await waitFor(
+          async () =>
+            (
+              await api.db.query(
+                `SELECT 1 FROM pg_stat_activity
+                 WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+              )
+            ).length > 0,
+          10_000,
+          'the request to wait on the offer row',
+        );
+        await holder.query(`UPDATE reports SET ${change} WHERE id = $1`, [racy, ...extra]);
+        await holder.commitTransaction();
+        const res = await pending;
+        expect(res.status).toBe(status);
+        const [{ n }] = await api.db.query(
+          'SELECT count(*)::int AS n FROM enrolments WHERE report_id = $1',
+          [racy],
+        );
+        expect(n).toBe(0);
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
+      }
+    },
+  );
+
+  it('refuses forged list cursors with a 400', async () => {
+    for (const values of [['1'], [1], ['not-a-uuid'], [null], ['1', '2']]) {
+      const cursor = Buffer.from(JSON.stringify(values)).toString('base64url');
+      const res = await api.get(`/reports/${offer}/enrolments?cursor=${cursor}`, {
+        token: cast.lead.token,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ field: 'cursor', message: 'is not a valid cursor' }]);
+    }
   });
 });

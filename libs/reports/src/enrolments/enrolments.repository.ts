@@ -93,6 +93,25 @@ export class EnrolmentsRepository {
   }
 
   /**
+   * The offer's state, read under FOR SHARE inside the request's transaction: a withdrawal or
+   * an amended deadline (both UPDATE the row) waits for the request to commit, or the request
+   * waits for them and sees their result. Report row first, then enrolments: the decision
+   * path's order, so the two cannot deadlock.
+   */
+  async shareOffer(
+    manager: EntityManager,
+    reportId: string,
+  ): Promise<{ status: string; application_deadline: string | null } | undefined> {
+    const rows: Array<{ status: string; application_deadline: string | null }> =
+      await manager.query(
+        `SELECT status, body->>'applicationDeadline' AS application_deadline
+         FROM reports WHERE id = $1 FOR SHARE`,
+        [reportId],
+      );
+    return rows[0];
+  }
+
+  /**
    * Locks the offer row: every decision and every seat change of one offer queue here, so
    * the sum of accepted seats read afterwards cannot be overtaken by a concurrent accept.
    */

@@ -49,12 +49,15 @@ export class EnrolmentsService {
       });
       throw ProblemException.forbidden('Only officers and leads may ask for training seats');
     }
-    if (deadlinePassed(offer.application_deadline, new Date()))
-      throw ProblemException.unprocessable(
-        `The application deadline (${offer.application_deadline}, end of day UTC) has passed`,
-      );
+    assertOpen(offer);
     const id = newId();
     return inTransaction(this.dataSource, async (manager) => {
+      // Checked again under the row lock: the offer may have been withdrawn or its deadline
+      // moved since the read above (which stays, for the cheap refusals before any lock).
+      const locked = await this.repository.shareOffer(manager, reportId);
+      if (!locked || locked.status !== 'published')
+        throw ProblemException.notFound('Training offer');
+      assertOpen(locked);
       const note = input.note ?? null;
       const inserted = await this.repository.insert(manager, {
         id,
@@ -106,4 +109,11 @@ export class EnrolmentsService {
       throw ProblemException.notFound('Training offer');
     return offer;
   }
+}
+
+function assertOpen(offer: { application_deadline: string | null }): void {
+  if (deadlinePassed(offer.application_deadline, new Date()))
+    throw ProblemException.unprocessable(
+      `The application deadline (${offer.application_deadline}, end of day UTC) has passed`,
+    );
 }
