@@ -115,7 +115,7 @@ async function setUpAuthor(baseUrl, admin) {
 function fire(url, headers, body, seconds) {
   return autocannon({
     url,
-    method: 'POST',
+    method: body === undefined ? 'GET' : 'POST',
     connections,
     duration: seconds,
     headers: { 'content-type': 'application/json', ...headers },
@@ -209,8 +209,10 @@ async function main() {
       headers,
       body,
     );
-    printTable([base, portal], base, portal);
-    if (portal.non2xx || portal.errors || base.non2xx || base.errors) {
+    // For scale: a signed-in read (token, session check, rate-limit window, JSON answer).
+    const me = await measure('portal GET /api/v1/me', `${apiBase}/api/v1/me`, headers, undefined);
+    printTable([base, portal, me], base, portal);
+    if (portal.non2xx || portal.errors || base.non2xx || base.errors || me.non2xx || me.errors) {
       log('WARNING: some requests failed; the figures above count only what was answered');
       process.exitCode = 1;
     }
