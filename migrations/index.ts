@@ -3,6 +3,7 @@ import { SeedMembers1764300001000 } from './1764300001000-SeedMembers';
 import { CreateReports1764300002000 } from './1764300002000-CreateReports';
 import { CreateNotifications1764300003000 } from './1764300003000-CreateNotifications';
 import { AddOutboxEventKey1764300004000 } from './1764300004000-AddOutboxEventKey';
+import { AddOutboxFannedOutAt1764300005000 } from './1764300005000-AddOutboxFannedOutAt';
 import { CreateStatisticsAndEnrolments1764300002500 } from './1764300002500-CreateStatisticsAndEnrolments';
 
 /** Every migration in order; listed as classes so compiled and test runs load the same set. */
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   CreateReports1764300002000,
   CreateNotifications1764300003000,
   AddOutboxEventKey1764300004000,
+  AddOutboxFannedOutAt1764300005000,
   CreateStatisticsAndEnrolments1764300002500,
 ];

@@ -221,3 +221,63 @@ describe('fan-out recipients', () => {
     expect(await recipientsOf(api, outboxId)).toEqual(before);
   });
 });
+
+describe('a withdrawal fanned out before its publication', () => {
+  let api: TestApi;
+  let worker: RunningWorker;
+  let cast: Cast;
+
+  beforeAll(async () => {
+    api = await startApi();
+    cast = await createCast(new Factory(api));
+    worker = await startWorker(api);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  /** An outbox event the relay will not take (already marked relayed), as a job. */
+  async function heldEvent(type: string, reportId: string): Promise<Job<OutboxJob>> {
+    const [row] = await api.db.query(
+      `INSERT INTO outbox_events (type, payload, relayed_at) VALUES ($1, $2, now())
+       RETURNING id::text AS id, event_key`,
+      [type, JSON.stringify({ reportId, version: 1, actorId: cast.lead.id })],
+    );
+    return {
+      name: type,
+      data: {
+        outboxId: row.id,
+        eventKey: row.event_key,
+        type,
+        payload: { reportId, version: 1, actorId: cast.lead.id },
+        occurredAt: new Date().toISOString(),
+      },
+    } as unknown as Job<OutboxJob>;
+  }
+
+  it('waits (fails, to be retried) until the publication has reached its readers', async () => {
+    const report = await makeReport(api, cast.officer, cast.lead, envelope(cast.teamA.id));
+    await fanoutDone(api, worker, 'report.published', report.id);
+    const processor = worker.app.get(FanoutProcessor);
+    const published = await heldEvent('report.published', report.id);
+    const withdrawn = await heldEvent('report.withdrawn', report.id);
+
+    await expect(processor.process(withdrawn)).rejects.toThrow(/not fanned out yet/);
+    expect(await recipientsOf(api, withdrawn.data.outboxId)).toEqual([]);
+
+    const told = await processor.process(published);
+    expect(told.inserted).toBeGreaterThan(0);
+    const [{ fanned }] = await api.db.query(
+      'SELECT fanned_out_at IS NOT NULL AS fanned FROM outbox_events WHERE id = $1',
+      [published.data.outboxId],
+    );
+    expect(fanned).toBe(true);
+
+    // The retry now reaches exactly those who were told of the publication.
+    await expect(processor.process(withdrawn)).resolves.toEqual({ inserted: told.inserted });
+    expect(await recipientsOf(api, withdrawn.data.outboxId)).toEqual(
+      await recipientsOf(api, published.data.outboxId),
+    );
+  });
+});

@@ -45,6 +45,7 @@ export class FanoutProcessor extends WorkerHost {
 
   async process(job: Job<OutboxJob>): Promise<{ inserted: number }> {
     const { outboxId } = job.data;
+    if (job.name === 'report.withdrawn') await this.afterEarlierBroadcasts(job.data);
     const inserted = await this.insert(job.name as OutboxEventType, job.data);
     const recipients = await this.fanout.recipientsOf(outboxId);
     await this.mail.enqueueImmediate(
@@ -53,11 +54,24 @@ export class FanoutProcessor extends WorkerHost {
     if (isBroadcastEvent(job.name))
       await this.enqueueWebhooks(job.data as OutboxJob<BroadcastEvent>);
     await this.publish(recipients.map((r) => r.userId));
+    await this.fanout.markFannedOut(outboxId);
     this.logger.log(
       { outboxId, event: job.name, inserted, recipients: recipients.length },
       'fan-out',
     );
     return { inserted };
+  }
+
+  /**
+   * A withdrawal reaches those who were told of the publication or an amendment: if one
+   * of those fan-outs has not finished yet (jobs run in parallel, on several workers),
+   * this attempt fails and BullMQ retries it with backoff.
+   */
+  private async afterEarlierBroadcasts(job: OutboxJob): Promise<void> {
+    const { reportId } = job.payload as OutboxPayloads['report.withdrawn'];
+    if (await this.fanout.earlierBroadcastPending(reportId, job.outboxId)) {
+      throw new Error(`report ${reportId}: an earlier publication is not fanned out yet`);
+    }
   }
 
   private insert(type: OutboxEventType, job: OutboxJob): Promise<number> {

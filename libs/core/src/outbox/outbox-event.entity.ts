@@ -36,4 +36,8 @@ export class OutboxEventEntity {
 
   @Column({ type: 'int', default: 0 })
   attempts: number;
+
+  /** When the fan-out of this event finished (fan-out events only). */
+  @Column({ type: 'timestamptz', nullable: true })
+  fannedOutAt: Date | null;
 }
