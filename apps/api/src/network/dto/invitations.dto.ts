@@ -1,25 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { BoundedText, IsMemberCode } from './validation.decorators';
+import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { NewPersonDto } from './new-person.dto';
 
 const ROLES = ['lead', 'officer', 'observer'] as const;
 type Role = (typeof ROLES)[number];
 
-export class CreateInvitationDto {
-  @ApiProperty({ example: 'new.officer@immigration.go.th', maxLength: 254 })
-  @IsString()
-  @MaxLength(254)
-  @IsEmail()
-  email: string;
-
-  @ApiProperty({ minLength: 1, maxLength: 120 })
-  @BoundedText(120)
-  displayName: string;
-
-  @ApiProperty({ example: 'THA', description: 'An existing member code (400 otherwise)' })
-  @IsMemberCode()
-  memberCode: string;
-
+export class CreateInvitationDto extends NewPersonDto {
   @ApiProperty({ format: 'uuid', description: 'An existing, active team (400 otherwise)' })
   @IsUUID('all')
   teamId: string;

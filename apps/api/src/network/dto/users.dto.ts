@@ -1,27 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { Absent, AbsentOrNull, BoundedText, IsMemberCode } from './validation.decorators';
+import { NewPersonDto } from './new-person.dto';
 
 const GLOBAL_ROLES = ['admin', 'auditor'] as const;
 const STATUSES = ['active', 'suspended'] as const;
 type GlobalRole = (typeof GLOBAL_ROLES)[number];
 type Status = (typeof STATUSES)[number];
 
-export class CreateUserDto {
-  @ApiProperty({ example: 'officer@immigration.go.th', maxLength: 254 })
-  @IsString()
-  @MaxLength(254)
-  @IsEmail()
-  email: string;
-
-  @ApiProperty({ minLength: 1, maxLength: 120 })
-  @BoundedText(120)
-  displayName: string;
-
-  @ApiProperty({ example: 'THA', description: 'An existing member code (400 otherwise)' })
-  @IsMemberCode()
-  memberCode: string;
-
+export class CreateUserDto extends NewPersonDto {
   @ApiPropertyOptional({
     minLength: 12,
     maxLength: 256,
