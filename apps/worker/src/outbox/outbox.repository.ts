@@ -66,6 +66,31 @@ export class OutboxRepository {
     });
   }
 
+  /** Fan-out events relayed longer ago than `minutes` whose fan-out has not finished. */
+  async staleFanouts(minutes: number, limit: number): Promise<PendingOutboxEvent[]> {
+    const rows: Array<{
+      id: string;
+      event_key: string;
+      type: OutboxEventType;
+      payload: unknown;
+      created_at: Date;
+    }> = await this.dataSource.query(
+      `SELECT id::text AS id, event_key, type, payload, created_at
+         FROM outbox_events
+        WHERE fanned_out_at IS NULL AND type <> 'email.send'
+          AND relayed_at < now() - make_interval(mins => $1)
+        ORDER BY id LIMIT $2`,
+      [minutes, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      eventKey: r.event_key,
+      type: r.type,
+      payload: r.payload,
+      createdAt: r.created_at,
+    }));
+  }
+
   /** Counts a failed relay attempt on rows that are still waiting (for operators). */
   async countFailedAttempt(ids: string[]): Promise<void> {
     await this.dataSource.query(
