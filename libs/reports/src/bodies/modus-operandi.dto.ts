@@ -15,6 +15,7 @@ import {
 import { CRIME_TYPES, MO_METHODS, TRANSPORT_MODES } from '../report-codes';
 import { IsDateOnly, NotInFuture } from '../validation/date.validators';
 import { RouteDto } from './route.dto';
+import { OptionalTextList } from '../validation/text-list.validator';
 
 /** A generic method of smugglers or traffickers: patterns, never people. */
 export class ModusOperandiBodyDto {
@@ -50,30 +51,10 @@ export class ModusOperandiBodyDto {
   @MaxLength(20000)
   description: string;
 
-  @ApiPropertyOptional({
-    type: [String],
-    maxItems: 30,
-    description: 'each at most 1000 characters',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(1000, { each: true })
+  @OptionalTextList(30, 1000, { description: 'indicators for front-line officers' })
   indicators?: string[];
 
-  @ApiPropertyOptional({
-    type: [String],
-    maxItems: 30,
-    description: 'each at most 1000 characters',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(1000, { each: true })
+  @OptionalTextList(30, 1000, { description: 'countermeasures' })
   countermeasures?: string[];
 
   @ApiPropertyOptional({ example: '2025-11-01', description: 'YYYY-MM-DD, not in the future' })

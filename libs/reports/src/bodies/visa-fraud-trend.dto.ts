@@ -7,13 +7,11 @@ import {
   IsIn,
   IsInt,
   IsOptional,
-  IsString,
   Max,
-  MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
+import { OptionalTextList } from '../validation/text-list.validator';
 import { DIRECTIONS, DOCUMENT_TYPES, FRAUD_TYPES, TRENDS } from '../report-codes';
 import { IsCountryCode, IsNationalityCode } from '../validation/code.validators';
 import { IsDateOnly, NotBefore, NotInFuture } from '../validation/date.validators';
@@ -86,34 +84,16 @@ export class VisaFraudTrendBodyDto {
   @Type(() => RouteDto)
   route?: RouteDto;
 
-  @ApiPropertyOptional({
-    type: [String],
+  @OptionalTextList(30, 200, {
+    description: 'short texts',
     example: ['biodata page substitution'],
-    maxItems: 30,
-    description: 'short texts, each at most 200 characters',
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(200, { each: true })
   compromisedFeatures?: string[];
 
   @ApiProperty({ enum: TRENDS })
   @IsIn(TRENDS)
   trend: string;
 
-  @ApiPropertyOptional({
-    type: [String],
-    maxItems: 30,
-    description: 'advice for front-line officers, each at most 1000 characters',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(1000, { each: true })
+  @OptionalTextList(30, 1000, { description: 'advice for front-line officers' })
   indicators?: string[];
 }
