@@ -28,6 +28,8 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+      // The portal's pure logic runs under Vitest (npm run test:portal-unit).
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/portal/'],
     },
     {
       ...common,

@@ -8,9 +8,13 @@ source scripts/services.sh
 ensure_node_modules
 RILON_DB_NAME=postgres ensure_postgres
 ensure_redis
+# The browser tests drive Debian's Chromium against the built portal.
+bash scripts/portal-ready.sh
 export RILON_TEST_ADMIN_URL="$DATABASE_URL"
 export RILON_TEST_REDIS_URL="$REDIS_URL"
 export NODE_ENV=test
 export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
 # npm run puts node_modules/.bin first on PATH, so this is the project's Node 24.
+# With no arguments the portal's pure-logic tests (Vitest) run first, then Jest.
+if [ $# -eq 0 ]; then vitest run --config apps/portal/vitest.config.ts; fi
 exec jest --maxWorkers=2 "$@"

@@ -1,0 +1,198 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { SignInPage } from '../features/auth';
+import { ComingSoonPage } from '../features/coming';
+import { InboxPage } from '../features/inbox';
+import { NotFoundPage } from '../features/not-found';
+import { useTranslation } from '../lib/i18n/i18n';
+import { RequireAbility, RequireSession } from './guards';
+import { Shell } from './Shell';
+
+// The first page (sign-in, then the inbox) is in the entry chunk; the rest loads when opened.
+const ReportsPage = lazy(() =>
+  import('../features/reports').then((m) => ({ default: m.ReportsPage })),
+);
+const ReportPage = lazy(() =>
+  import('../features/reports').then((m) => ({ default: m.ReportPage })),
+);
+const NewReportPage = lazy(() =>
+  import('../features/report-forms').then((m) => ({ default: m.NewReportPage })),
+);
+const EditReportPage = lazy(() =>
+  import('../features/report-forms').then((m) => ({ default: m.EditReportPage })),
+);
+const ReviewPage = lazy(() =>
+  import('../features/review').then((m) => ({ default: m.ReviewPage })),
+);
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status">
+      {t('loading')}
+    </p>
+  );
+}
+
+function SignedIn({ children }: { children: ReactNode }) {
+  return (
+    <RequireSession>
+      <Shell>
+        <Suspense fallback={<Loading />}>{children}</Suspense>
+      </Shell>
+    </RequireSession>
+  );
+}
+
+function Public({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skipLink')}
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <p className="brand">
+            <span className="brand-name">RILON</span>
+            <span className="brand-tagline">{t('appTagline')}</span>
+          </p>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="page page-narrow">
+        {children}
+      </main>
+    </>
+  );
+}
+
+export function App() {
+  const { t } = useTranslation();
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/" element={<Navigate to="/inbox" replace />} />
+        <Route
+          path="/sign-in"
+          element={
+            <Public>
+              <SignInPage />
+            </Public>
+          }
+        />
+        <Route
+          path="/inbox"
+          element={
+            <SignedIn>
+              <InboxPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="/reports"
+          element={
+            <SignedIn>
+              <ReportsPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="/reports/new"
+          element={
+            <SignedIn>
+              <NewReportPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="/reports/:id"
+          element={
+            <SignedIn>
+              <ReportPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="/reports/:id/edit"
+          element={
+            <SignedIn>
+              <EditReportPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="/review"
+          element={
+            <SignedIn>
+              <RequireAbility allow={(a) => a.isLead}>
+                <ReviewPage />
+              </RequireAbility>
+            </SignedIn>
+          }
+        />
+        <Route
+          path="/statistics"
+          element={
+            <SignedIn>
+              <ComingSoonPage title={t('nav.statistics')} />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="/training"
+          element={
+            <SignedIn>
+              <ComingSoonPage title={t('nav.training')} />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="/account"
+          element={
+            <SignedIn>
+              <ComingSoonPage title={t('nav.account')} />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="/team"
+          element={
+            <SignedIn>
+              <RequireAbility allow={(a) => a.isLead}>
+                <ComingSoonPage title={t('nav.team')} />
+              </RequireAbility>
+            </SignedIn>
+          }
+        />
+        <Route
+          path="/admin"
+          element={
+            <SignedIn>
+              <RequireAbility allow={(a) => a.isAdmin}>
+                <ComingSoonPage title={t('nav.administration')} />
+              </RequireAbility>
+            </SignedIn>
+          }
+        />
+        <Route
+          path="/audit"
+          element={
+            <SignedIn>
+              <RequireAbility allow={(a) => a.isAdmin || a.isAuditor}>
+                <ComingSoonPage title={t('nav.audit')} />
+              </RequireAbility>
+            </SignedIn>
+          }
+        />
+        <Route
+          path="*"
+          element={
+            <SignedIn>
+              <NotFoundPage />
+            </SignedIn>
+          }
+        />
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,32 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './app/App';
+import { AnnouncerProvider } from './components/Announcer';
+import { applyDocumentLanguage, i18n } from './lib/i18n/i18n';
+import { createQueryClient } from './lib/query';
+import { session } from './lib/session/session';
+import './styles.css';
+
+const queryClient = createQueryClient();
+// Whatever the session was, nothing of it stays cached once it ends.
+session.subscribe(() => {
+  if (session.getSnapshot().status === 'signed-out') queryClient.clear();
+});
+applyDocumentLanguage(i18n.language);
+void session.restore();
+
+const root = document.getElementById('root');
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <QueryClientProvider client={queryClient}>
+          <AnnouncerProvider>
+            <App />
+          </AnnouncerProvider>
+        </QueryClientProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );

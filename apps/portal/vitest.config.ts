@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+/** Pure logic only (schemas, error mapping, URL filters, CSV): the browser tests are in tests/portal. */
+export default defineConfig({
+  root: __dirname,
+  oxc: { jsx: { runtime: 'automatic' } },
+  test: { include: ['src/**/*.test.ts', 'src/**/*.test.tsx'], environment: 'node' },
+});
