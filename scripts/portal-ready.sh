@@ -20,12 +20,28 @@ if [ ! -x "$CHROMIUM" ]; then
 fi
 
 stamp=.data/portal.stamp
-mkdir -p .data
-if [ -f dist/portal/index.html ] && [ -f "$stamp" ] \
-  && [ -z "$(find apps/portal package-lock.json -newer "$stamp" -print -quit 2>/dev/null)" ]; then
-  exit 0
-fi
+mkdir -p .data dist
+fresh() {
+  [ -f dist/portal/index.html ] && [ -f "$stamp" ] \
+    && [ -z "$(find apps/portal package-lock.json -newer "$stamp" -print -quit 2>/dev/null)" ]
+}
+fresh && exit 0
+# One build at a time, into a folder of its own, then swapped in: a test that is serving
+# dist/portal meanwhile never sees it half written.
+exec 9>.data/portal.lock
+flock 9
+fresh && exit 0
 say "building the portal (npm run build:portal)"
 touch "$stamp.next"
-npm run -s build:portal >/dev/null || { say "the portal build failed"; npm run -s build:portal; exit 1; }
+rm -rf dist/portal.next
+if ! npx vite build --config apps/portal/vite.config.ts --outDir "$ROOT/dist/portal.next" --logLevel warn >.data/portal-build.log 2>&1; then
+  cat .data/portal-build.log >&2
+  say "the portal build failed"
+  exit 1
+fi
+node scripts/portal-budget.mjs dist/portal.next >&2
+rm -rf dist/portal.old
+[ -d dist/portal ] && mv dist/portal dist/portal.old
+mv dist/portal.next dist/portal
+rm -rf dist/portal.old
 mv "$stamp.next" "$stamp"
