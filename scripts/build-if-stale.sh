@@ -7,6 +7,7 @@ cd "$ROOT"
 stamp=.data/build.stamp
 mkdir -p .data
 if [ -f dist/apps/api/apps/api/src/main.js ] && [ -f dist/apps/worker/apps/worker/src/main.js ] \
+  && [ -f dist/portal/index.html ] \
   && [ -f "$stamp" ] \
   && [ -z "$(find apps libs migrations package-lock.json nest-cli.json tsconfig.json tsconfig.build.json \
     -newer "$stamp" -print -quit 2>/dev/null)" ]; then

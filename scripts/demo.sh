@@ -153,6 +153,7 @@ start_demo() {
   cat <<EOF
 
 RILON portal demo is running.
+  Portal         $base/   <- open this in a browser and sign in with an account below
   API            $base/api/v1
   API docs       $base/api/docs  (OpenAPI: $base/api/openapi.json)
   Queues         $base/admin/queues  (administrators only)
@@ -164,7 +165,8 @@ RILON portal demo is running.
 
 $accounts
 
-Try:  curl -s -X POST $base/api/v1/auth/login -H 'content-type: application/json' \\
+Sign in at $base/sign-in, e.g. as lead.bangkok@rilon.example.org or officer1.bangkok@rilon.example.org.
+API:  curl -s -X POST $base/api/v1/auth/login -H 'content-type: application/json' \\
         -d '{"email":"lead.bangkok@rilon.example.org","password":"$RILON_DEMO_PASSWORD"}'
 Stop: npm run demo -- stop
 EOF
