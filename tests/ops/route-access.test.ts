@@ -80,6 +80,7 @@ describe('every route declares who may call it', () => {
         expect.stringContaining('AuthController.login'),
         expect.stringContaining('AuditController.verify'),
         expect.stringContaining('HealthController.ready'),
+        expect.stringContaining('PeopleController.find (0 /)'),
       ]),
     );
     expect(routes.filter((r) => !r.rule).map((r) => r.route)).toEqual([]);

@@ -31,4 +31,7 @@ export * from './memberships/memberships.service';
 export * from './users/users.service';
 export * from './users/user-updater.service';
 export type { UserChanges } from './users/users.repository';
+/** The people directory: active users by name, for naming RED recipients. */
+export * from './users/people.service';
+export type { PersonView } from './users/people.repository';
 export * from './invitations/invitations.service';

@@ -12,6 +12,8 @@ import { MembershipsService } from './memberships/memberships.service';
 import { Denials } from './shared/denials.service';
 import { TeamsRepository } from './teams/teams.repository';
 import { TeamsService } from './teams/teams.service';
+import { PeopleRepository } from './users/people.repository';
+import { PeopleService } from './users/people.service';
 import { UserUpdater } from './users/user-updater.service';
 import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
@@ -23,10 +25,11 @@ const SERVICES = [
   MembershipsService,
   UsersService,
   UserUpdater,
+  PeopleService,
   InvitationsService,
 ];
 
-/** Members, capitals, teams, memberships, user accounts and invitations. */
+/** Members, capitals, teams, memberships, user accounts, the people directory and invitations. */
 @Module({
   imports: [IdentityModule],
   providers: [
@@ -38,6 +41,7 @@ const SERVICES = [
     TeamsRepository,
     MembershipsRepository,
     UsersRepository,
+    PeopleRepository,
     InvitationsRepository,
   ],
   exports: SERVICES,

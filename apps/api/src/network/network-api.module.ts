@@ -3,6 +3,7 @@ import { NetworkModule } from '@rilon/network';
 import { CapitalsController } from './capitals.controller';
 import { InvitationsController } from './invitations.controller';
 import { MembersController } from './members.controller';
+import { PeopleController } from './people.controller';
 import { TeamMembersController } from './team-members.controller';
 import { TeamsController } from './teams.controller';
 import { UsersController } from './users.controller';
@@ -20,6 +21,7 @@ import { UsersController } from './users.controller';
     TeamsController,
     TeamMembersController,
     UsersController,
+    PeopleController,
     InvitationsController,
   ],
 })

@@ -51,6 +51,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign in
+         * @description Answers an access token (15 minutes) and a refresh token. With `refreshIn: "cookie"` the refresh token is not in the answer but set as the httpOnly cookie `rilon_refresh`, for the web portal, whose scripts never see it.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -67,6 +71,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign out
+         * @description Ends the session (its access and refresh tokens fail at once) and clears the `rilon_refresh` cookie.
+         */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -83,6 +91,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Exchange a refresh token for a new pair
+         * @description Two forms. JSON (API clients): `{refreshToken}`; answers a new pair. Cookie (the web portal): no body and no Content-Type (or the JSON `{}`), the refresh token taken from the `rilon_refresh` cookie; the request must carry the `Origin` of the portal itself (403 otherwise, audited, and the cookie stays unspent), and it answers the access token only, with the next refresh token as the new cookie. Either way the presented token is spent: presenting a spent one is 401 and ends the whole session.
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -310,6 +322,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["NotificationsController_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PeopleController_find"];
         put?: never;
         post?: never;
         delete?: never;
@@ -837,6 +865,12 @@ export interface components {
             /** @example officer@rilon.example */
             email: string;
             password: string;
+            /**
+             * @description Where the refresh token goes. `body` (API clients): in the answer as `refreshToken`. `cookie` (the web portal): not in the answer but in the httpOnly cookie `rilon_refresh` (SameSite=Strict, Path=/api/v1/auth), which `POST /auth/refresh` without a body then uses.
+             * @default body
+             * @enum {string}
+             */
+            refreshIn: "body" | "cookie";
         };
         MeDto: {
             displayName: string;
@@ -931,14 +965,35 @@ export interface components {
              */
             nationality: string;
         };
+        PersonDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /** @example THA */
+            memberCode: string;
+            /** @description The active teams they belong to, by name */
+            teams: components["schemas"]["PersonTeamDto"][];
+        };
+        PersonListDto: {
+            /** @description Active users only, by display name */
+            items: components["schemas"]["PersonDto"][];
+            /** @description Always null: the list is not paged */
+            nextCursor: string | null;
+        };
+        PersonTeamDto: {
+            /** Format: uuid */
+            teamId: string;
+            /** @example RILON Bangkok */
+            teamName: string;
+        };
         PutTeamWebhookDto: {
             secret: string;
             /** @example https://hooks.example.org/rilon */
             url: string;
         };
         RefreshDto: {
-            /** @description The refresh token of the last pair; it is spent by this call */
-            refreshToken: string;
+            /** @description The refresh token of the last pair; it is spent by this call. Leave it out (or send no body at all) to refresh with the `rilon_refresh` cookie instead. */
+            refreshToken?: string;
         };
         ReportDto: {
             /** Format: uuid */
@@ -1131,7 +1186,8 @@ export interface components {
             accessToken: string;
             /** @description Access token lifetime in seconds */
             expiresIn: number;
-            refreshToken: string;
+            /** @description The next refresh token, single use. Absent when it was set as the `rilon_refresh` cookie (sign-in with `refreshIn: "cookie"`, and every cookie refresh). */
+            refreshToken?: string;
             /** @enum {string} */
             tokenType: "Bearer";
         };
@@ -1319,6 +1375,9 @@ export type SchemaModusOperandiBodyDto = components['schemas']['ModusOperandiBod
 export type SchemaNotificationDto = components['schemas']['NotificationDto'];
 export type SchemaNotificationPageDto = components['schemas']['NotificationPageDto'];
 export type SchemaObservationDto = components['schemas']['ObservationDto'];
+export type SchemaPersonDto = components['schemas']['PersonDto'];
+export type SchemaPersonListDto = components['schemas']['PersonListDto'];
+export type SchemaPersonTeamDto = components['schemas']['PersonTeamDto'];
 export type SchemaPutTeamWebhookDto = components['schemas']['PutTeamWebhookDto'];
 export type SchemaRefreshDto = components['schemas']['RefreshDto'];
 export type SchemaReportDto = components['schemas']['ReportDto'];
@@ -1416,11 +1475,27 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Only in the cookie form: `rilon_refresh=<refresh token>; HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth; Max-Age=<REFRESH_TTL_DAYS in seconds>` (no `Secure` where PUBLIC_URL is plain http on a host other than 127.0.0.1, localhost or [::1]). */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
+            };
+            /** @description Unknown e-mail or wrong password (the same answer) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many failures for the account or address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1433,8 +1508,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Signed out */
             204: {
                 headers: {
+                    /** @description `rilon_refresh=; HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth; Max-Age=0` */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1444,11 +1522,17 @@ export interface operations {
     AuthController_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Cookie form only: must be the portal's origin (that of PUBLIC_URL, or the API's own listening address when PUBLIC_URL is not set). Browsers send it by themselves. */
+                Origin?: string;
+            };
             path?: never;
-            cookie?: never;
+            cookie?: {
+                /** @description Cookie form: the refresh token set by sign-in with `refreshIn: "cookie"` */
+                rilon_refresh?: string;
+            };
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["RefreshDto"];
             };
@@ -1456,11 +1540,27 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Only in the cookie form: `rilon_refresh=<refresh token>; HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth; Max-Age=<REFRESH_TTL_DAYS in seconds>` (no `Secure` where PUBLIC_URL is plain http on a host other than 127.0.0.1, localhost or [::1]). */
+                    "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
+            };
+            /** @description No refresh token, or an invalid, expired or spent one (a spent one ends the session; the cookie form also clears the cookie) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Cookie form without the portal's own Origin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1834,6 +1934,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnreadCountDto"];
+                };
+            };
+        };
+    };
+    PeopleController_find: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated user ids, 1 to 200, e.g. the named recipients of a RED report. The answer holds those that are active users; unknown and suspended ids are left out. Not with q */
+                ids?: string;
+                /** @description At most this many matches of q; type more of the name to narrow a search. An ids lookup answers every id it finds */
+                limit?: number;
+                /** @description Part of a display name, matched case-insensitively; % and _ are matched as themselves. Not with ids */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every signed-in user: active users by display name, to name and show the recipients of a RED report. Exactly one of q and ids (400 otherwise) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonListDto"];
                 };
             };
         };
