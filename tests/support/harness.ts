@@ -96,7 +96,9 @@ export class TestApi {
       path.startsWith('/admin')
         ? `${this.baseUrl}${path}`
         : `${this.baseUrl}/api/v1${path}`;
-    const response = await fetch(url, { method, headers, body });
+    // A Buffer is a Uint8Array; the DOM typing of fetch (tests/portal) wants it said.
+    const payload = typeof body === 'string' || body === undefined ? body : new Uint8Array(body);
+    const response = await fetch(url, { method, headers, body: payload });
     const text = await response.text();
     let parsed: unknown = text;
     if ((response.headers.get('content-type') ?? '').includes('json') && text)
