@@ -2,9 +2,41 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useAnnouncer } from '../components/Announcer';
 import { useTranslation } from '../lib/i18n/i18n';
-import { liveEvents } from '../lib/live/events';
+import { liveEvents, type LiveNotification } from '../lib/live/events';
 import { LiveStream } from '../lib/live/stream';
 import { useSession } from '../lib/session/hooks';
+
+const BATCH_MS = 250;
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+/** One arrival is named; several are counted (urgent ones assertively, apart from the rest). */
+function announcements(
+  arrived: LiveNotification[],
+  t: Translate,
+): Array<{ text: string; politeness: 'polite' | 'assertive' }> {
+  const urgent = arrived.filter((n) => n.urgent);
+  const ordinary = arrived.filter((n) => !n.urgent);
+  const out: Array<{ text: string; politeness: 'polite' | 'assertive' }> = [];
+  if (urgent.length === 1 && urgent[0])
+    out.push({ text: t('live.newUrgent', { title: urgent[0].title }), politeness: 'assertive' });
+  else if (urgent.length > 1)
+    out.push({
+      text: t('liveManyUrgent', { ns: 'inbox', count: urgent.length }),
+      politeness: 'assertive',
+    });
+  if (ordinary.length === 1 && ordinary[0])
+    out.push({
+      text: t('live.newNotification', { title: ordinary[0].title }),
+      politeness: 'polite',
+    });
+  else if (ordinary.length > 1)
+    out.push({
+      text: t('liveMany', { ns: 'inbox', count: ordinary.length }),
+      politeness: 'polite',
+    });
+  return out;
+}
 
 /**
  * Holds the tab's live stream while signed in: every notification refreshes the inbox
@@ -23,22 +55,40 @@ export function LiveConnection() {
 
   useEffect(() => {
     if (status !== 'signed-in') return;
+    // A resume can replay many rows at once: one refetch and one message per burst, not one
+    // per row (each refetch would cancel the last, and each message would drown the last).
+    let batch: LiveNotification[] = [];
+    let flushTimer: ReturnType<typeof setTimeout> | undefined;
+    let openedBefore = false;
+    const flush = () => {
+      flushTimer = undefined;
+      const arrived = batch;
+      batch = [];
+      void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+      const { announce: say, t: tr } = handlers.current;
+      for (const message of announcements(arrived, tr)) say(message.text, message.politeness);
+    };
     const live = new LiveStream({
       onNotification: (notification) => {
-        void queryClient.invalidateQueries({ queryKey: ['notifications'] });
         liveEvents.publish(notification);
-        const { announce: say, t: tr } = handlers.current;
-        if (notification.urgent)
-          say(tr('live.newUrgent', { title: notification.title }), 'assertive');
-        else say(tr('live.newNotification', { title: notification.title }), 'polite');
+        batch.push(notification);
+        flushTimer ??= setTimeout(flush, BATCH_MS);
       },
-      onState: (state) => liveEvents.setState(state),
+      onState: (state) => {
+        liveEvents.setState(state);
+        // What was created while the stream was down is not replayed unless it had sent an
+        // id before: reading the lists again after a reconnect catches up either way.
+        if (state === 'open' && openedBefore)
+          void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+        if (state === 'open') openedBefore = true;
+      },
     });
     stream.current = live;
     startedAt.current = generation;
     live.start();
     return () => {
       live.stop();
+      clearTimeout(flushTimer);
       stream.current = null;
       liveEvents.setState('paused');
     };

@@ -1,3 +1,1 @@
-export function InboxPage() {
-  return <h1>InboxPage</h1>;
-}
+export { InboxPage } from './InboxPage';

@@ -12,6 +12,12 @@ export interface LiveOptions {
 }
 
 const MAX_BACKOFF_MS = 30_000;
+/**
+ * The server sends a comment every 15 s. A connection that stays silent longer than
+ * three of them is dead without having said so (a sleeping laptop, a proxy that dropped
+ * it): it is given up and opened again, with Last-Event-ID.
+ */
+const SILENCE_MS = 45_000;
 
 /**
  * The inbox's live stream: `GET /notifications/stream` read with fetch (EventSource
@@ -51,6 +57,15 @@ export class LiveStream {
     const controller = new AbortController();
     this.controller = controller;
     this.options.onState?.('connecting');
+    let silent = false;
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const heard = () => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => {
+        silent = true;
+        controller.abort();
+      }, SILENCE_MS);
+    };
     try {
       const headers: Record<string, string> = { accept: 'text/event-stream' };
       if (this.lastEventId) headers['last-event-id'] = this.lastEventId;
@@ -60,13 +75,15 @@ export class LiveStream {
       if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
       this.options.onState?.('open');
       this.attempt = 0;
+      heard();
       const events = response.body
         .pipeThrough(new TextDecoderStream())
-        .pipeThrough(new EventSourceParserStream());
+        .pipeThrough(new EventSourceParserStream({ onComment: heard }));
       const reader = events.getReader();
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
+        heard();
         if (value.event !== 'notification') continue;
         if (value.id) this.lastEventId = value.id;
         try {
@@ -76,7 +93,10 @@ export class LiveStream {
         }
       }
     } catch {
-      if (controller.signal.aborted) return;
+      // Aborted by reconnect() or stop(): that caller decides what comes next.
+      if (controller.signal.aborted && !silent) return;
+    } finally {
+      clearTimeout(watchdog);
     }
     if (this.controller !== controller || this.stopped) return;
     this.options.onState?.('paused');
