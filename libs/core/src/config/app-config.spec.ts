@@ -102,6 +102,25 @@ describe('loadConfig', () => {
     );
   });
 
+  it('derives PUBLIC_URL from HOST and PORT unless it is given, and says which', () => {
+    expect(loadConfig({ PORT: '3100' })).toMatchObject({
+      publicUrl: 'http://127.0.0.1:3100',
+      publicUrlExplicit: false,
+    });
+    expect(loadConfig({ HOST: '::1', PORT: '3100' }).publicUrl).toBe('http://[::1]:3100');
+    expect(loadConfig({ PUBLIC_URL: 'https://portal.rilon.example/' })).toMatchObject({
+      publicUrl: 'https://portal.rilon.example',
+      publicUrlExplicit: true,
+    });
+    expect(failure({ PUBLIC_URL: 'portal.rilon.example' }).message).toContain('PUBLIC_URL');
+    expect(failure({ PUBLIC_URL: 'ftp://portal.rilon.example' }).message).toContain('PUBLIC_URL');
+  });
+
+  it('resolves PORTAL_DIR against the working directory', () => {
+    expect(loadConfig({}).portalDir).toBe(`${process.cwd()}/dist/portal`);
+    expect(loadConfig({ PORTAL_DIR: '/srv/portal' }).portalDir).toBe('/srv/portal');
+  });
+
   it('refuses other malformed settings with their name', () => {
     expect(failure({ NODE_ENV: 'staging' }).message).toContain('NODE_ENV');
     expect(failure({ QUEUE_PREFIX: 'has space' }).message).toContain('QUEUE_PREFIX');

@@ -1,4 +1,5 @@
 import { createPublicKey, randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 
 /** Token signing material, resolved once at start. */
 export interface JwtConfig {
@@ -20,6 +21,13 @@ export interface AppConfig {
   port: number;
   host: string;
   publicUrl: string;
+  /**
+   * PUBLIC_URL was given. Otherwise publicUrl is derived from HOST and PORT, and the API
+   * takes its own origin from the address it actually listens on (PORT=0 picks one).
+   */
+  publicUrlExplicit: boolean;
+  /** The built web portal (index.html and assets/) that the API serves under `/`. */
+  portalDir: string;
   admin: { email?: string; password?: string; memberCode: string };
   jwt: JwtConfig;
   smtpUrl: string;
@@ -64,6 +72,11 @@ function url(env: Env, name: string, fallback: string, protocols: string[]): str
     throw new ConfigError(`${name} has no host; expected e.g. ${fallback}`);
   }
   return raw;
+}
+
+/** A host as it stands in a URL: IPv6 addresses in brackets. */
+export function urlHost(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
 function bool(env: Env, name: string): boolean {
@@ -181,7 +194,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     port,
     host,
-    publicUrl: (env.PUBLIC_URL || `http://${host}:${port}`).replace(/\/$/, ''),
+    publicUrl: url(env, 'PUBLIC_URL', `http://${urlHost(host)}:${port}`, [
+      'http:',
+      'https:',
+    ]).replace(/\/$/, ''),
+    publicUrlExplicit: Boolean(env.PUBLIC_URL),
+    // Relative to the working directory, like the other paths the processes are started with.
+    portalDir: resolve(env.PORTAL_DIR || 'dist/portal'),
     admin: {
       email: adminEmail,
       password: adminPassword,
