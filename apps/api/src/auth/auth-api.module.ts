@@ -2,7 +2,13 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@rilon/identity';
 import { AuthController } from './auth.controller';
 import { MeService } from './me.service';
+import { PortalOrigin } from './portal-origin';
+import { RefreshCookieService } from './refresh-cookie.service';
 
 /** HTTP routes of sign-in, sessions and the caller's own profile. */
-@Module({ imports: [IdentityModule], controllers: [AuthController], providers: [MeService] })
+@Module({
+  imports: [IdentityModule],
+  controllers: [AuthController],
+  providers: [MeService, PortalOrigin, RefreshCookieService],
+})
 export class AuthApiModule {}

@@ -1,40 +1,59 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@rilon/core';
 import { AuthService, Authenticated, CurrentActor, Public } from '@rilon/identity';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ChangePasswordDto, LoginDto, MeDto, RefreshDto, TokenPairDto } from './auth.dto';
+import { ApiLogin, ApiLogout, ApiRefresh } from './auth.openapi';
 import { MeService } from './me.service';
+import { RefreshCookieService } from './refresh-cookie.service';
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly cookies: RefreshCookieService,
     private readonly me: MeService,
   ) {}
 
   @Post('auth/login')
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenPairDto })
-  login(@Body() dto: LoginDto): Promise<TokenPairDto> {
-    return this.auth.login(dto.email, dto.password);
+  @ApiLogin()
+  async login(
+    @Body() dto: LoginDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenPairDto> {
+    const pair = await this.auth.login(dto.email, dto.password);
+    return dto.refreshIn === 'cookie' ? this.cookies.hand(reply, pair) : pair;
   }
 
   @Post('auth/refresh')
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenPairDto })
-  refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
-    return this.auth.refresh(dto.refreshToken);
+  @ApiRefresh()
+  refresh(
+    @Body() dto: RefreshDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenPairDto> {
+    return dto.refreshToken
+      ? this.auth.refresh(dto.refreshToken)
+      : this.cookies.refresh(request, reply);
   }
 
   @Post('auth/logout')
   @Authenticated()
   @ApiBearerAuth()
   @HttpCode(204)
-  logout(@CurrentActor() actor: Actor): Promise<void> {
-    return this.auth.logout(actor);
+  @ApiLogout()
+  async logout(
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.auth.logout(actor);
+    this.cookies.clear(reply);
   }
 
   @Get('me')

@@ -1,5 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+export const REFRESH_IN = ['body', 'cookie'] as const;
+export type RefreshIn = (typeof REFRESH_IN)[number];
 
 export class LoginDto {
   @ApiProperty({ example: 'officer@rilon.example' })
@@ -13,14 +16,31 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(256)
   password: string;
+
+  @ApiPropertyOptional({
+    enum: REFRESH_IN,
+    default: 'body',
+    description:
+      'Where the refresh token goes. `body` (API clients): in the answer as `refreshToken`. ' +
+      '`cookie` (the web portal): not in the answer but in the httpOnly cookie `rilon_refresh` ' +
+      '(SameSite=Strict, Path=/api/v1/auth), which `POST /auth/refresh` without a body then uses.',
+  })
+  @IsOptional()
+  @IsIn(REFRESH_IN)
+  refreshIn?: RefreshIn;
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token of the last pair; it is spent by this call' })
+  @ApiPropertyOptional({
+    description:
+      'The refresh token of the last pair; it is spent by this call. Leave it out (or send no ' +
+      'body at all) to refresh with the `rilon_refresh` cookie instead.',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(512)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class ChangePasswordDto {
@@ -39,7 +59,12 @@ export class ChangePasswordDto {
 
 export class TokenPairDto {
   @ApiProperty() accessToken: string;
-  @ApiProperty() refreshToken: string;
+  @ApiPropertyOptional({
+    description:
+      'The next refresh token, single use. Absent when it was set as the `rilon_refresh` cookie ' +
+      '(sign-in with `refreshIn: "cookie"`, and every cookie refresh).',
+  })
+  refreshToken?: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
   @ApiProperty({ description: 'Access token lifetime in seconds' }) expiresIn: number;
 }

@@ -109,6 +109,29 @@ export class AuthService {
     throw ProblemException.unauthorized('The refresh token is invalid, expired or already used');
   }
 
+  /**
+   * Records a refresh refused before its token was tried (a cookie refresh from a foreign
+   * origin, say): the token stays unspent, so such a request cannot end the session either.
+   * The session is named only when the token names a real one.
+   */
+  async refuseRefresh(
+    refreshToken: string | undefined,
+    details: { reason: string } & Record<string, unknown>,
+  ): Promise<void> {
+    const sessionId = refreshToken?.split('.')[0];
+    const session = isUuid(sessionId)
+      ? await this.sessions.find(this.dataSource.manager, sessionId)
+      : null;
+    await this.audit.recordAlone({
+      actorId: session?.userId ?? null,
+      action: 'auth.refresh',
+      targetType: session ? 'session' : null,
+      targetId: session ? sessionId : null,
+      outcome: 'denied',
+      details,
+    });
+  }
+
   async logout(actor: Actor): Promise<void> {
     await inTransaction(this.dataSource, async (manager) => {
       await this.sessions.revoke(manager, actor.sessionId, 'logout');
