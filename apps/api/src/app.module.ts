@@ -26,6 +26,7 @@ import { RequestContextMiddleware } from './http/request-context.middleware';
 import { NetworkApiModule } from './network/network-api.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { OpsModule } from './ops/ops.module';
+import { PortalModule } from './portal/portal.module';
 import { ReportsApiModule } from './reports/reports-api.module';
 import { StatisticsApiModule } from './reports/statistics-api.module';
 
@@ -53,6 +54,7 @@ export class AppModule implements NestModule {
         NotificationsApiModule,
         OpsModule,
         AdminModule,
+        PortalModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },
