@@ -19,9 +19,10 @@ export class LoginDto {
 
   @ApiPropertyOptional({
     enum: REFRESH_IN,
-    default: 'body',
+    // No `default` in the schema: openapi-typescript would then type the field as required.
     description:
-      'Where the refresh token goes. `body` (API clients): in the answer as `refreshToken`. ' +
+      'Where the refresh token goes; `body` when left out. `body` (API clients): in the answer ' +
+      'as `refreshToken`. ' +
       '`cookie` (the web portal): not in the answer but in the httpOnly cookie `rilon_refresh` ' +
       '(SameSite=Strict, Path=/api/v1/auth), which `POST /auth/refresh` without a body then uses.',
   })
