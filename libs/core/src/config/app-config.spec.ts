@@ -116,6 +116,13 @@ describe('loadConfig', () => {
     expect(failure({ PUBLIC_URL: 'ftp://portal.rilon.example' }).message).toContain('PUBLIC_URL');
   });
 
+  it('keeps access tokens for 15 minutes unless ACCESS_TTL_SECONDS says otherwise', () => {
+    expect(loadConfig({}).jwt.accessTtlSeconds).toBe(900);
+    expect(loadConfig({ ACCESS_TTL_SECONDS: '8' }).jwt.accessTtlSeconds).toBe(8);
+    expect(failure({ ACCESS_TTL_SECONDS: '4' }).message).toMatch(/ACCESS_TTL_SECONDS/);
+    expect(failure({ ACCESS_TTL_SECONDS: '3601' }).message).toMatch(/ACCESS_TTL_SECONDS/);
+  });
+
   it('resolves PORTAL_DIR against the working directory', () => {
     expect(loadConfig({}).portalDir).toBe(`${process.cwd()}/dist/portal`);
     expect(loadConfig({ PORTAL_DIR: '/srv/portal' }).portalDir).toBe('/srv/portal');

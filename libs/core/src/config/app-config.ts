@@ -92,7 +92,8 @@ function jwtConfig(env: Env, production: boolean): JwtConfig {
   const base = {
     issuer: env.JWT_ISSUER || 'rilon-portal',
     audience: env.JWT_AUDIENCE || 'rilon-api',
-    accessTtlSeconds: 15 * 60,
+    // 15 minutes (api-contract.md); shorter only to watch refreshes happen in tests.
+    accessTtlSeconds: int(env, 'ACCESS_TTL_SECONDS', 15 * 60, 5, 3600),
     refreshTtlSeconds: int(env, 'REFRESH_TTL_DAYS', 14, 1, 90) * 86400,
   };
   const privateKey = env.JWT_PRIVATE_KEY?.replace(/\\n/g, '\n');

@@ -866,11 +866,10 @@ export interface components {
             email: string;
             password: string;
             /**
-             * @description Where the refresh token goes. `body` (API clients): in the answer as `refreshToken`. `cookie` (the web portal): not in the answer but in the httpOnly cookie `rilon_refresh` (SameSite=Strict, Path=/api/v1/auth), which `POST /auth/refresh` without a body then uses.
-             * @default body
+             * @description Where the refresh token goes; `body` when left out. `body` (API clients): in the answer as `refreshToken`. `cookie` (the web portal): not in the answer but in the httpOnly cookie `rilon_refresh` (SameSite=Strict, Path=/api/v1/auth), which `POST /auth/refresh` without a body then uses.
              * @enum {string}
              */
-            refreshIn: "body" | "cookie";
+            refreshIn?: "body" | "cookie";
         };
         MeDto: {
             displayName: string;
