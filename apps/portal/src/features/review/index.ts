@@ -1,0 +1,2 @@
+/** The Review queue of leads. */
+export { ReviewPage } from './ReviewPage';

@@ -1,3 +1,0 @@
-export function ReviewPage() {
-  return <h1>ReviewPage</h1>;
-}
