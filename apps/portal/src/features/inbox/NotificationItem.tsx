@@ -48,9 +48,13 @@ export function NotificationItem({ notification: n, onRead }: Props) {
         </Link>
       </div>
       {unread ? (
-        <button type="button" className="button button-secondary inbox-mark" onClick={markRead}>
+        <button
+          type="button"
+          className="button button-secondary inbox-mark"
+          aria-label={t('markReadNamed', { title: n.title })}
+          onClick={markRead}
+        >
           {t('markRead')}
-          <span className="visually-hidden">{t('markReadTarget', { title: n.title })}</span>
         </button>
       ) : null}
     </li>
