@@ -39,6 +39,7 @@ if ! npx vite build --config apps/portal/vite.config.ts --outDir "$ROOT/dist/por
   say "the portal build failed"
   exit 1
 fi
+node scripts/portal-compress.mjs dist/portal.next >/dev/null
 node scripts/portal-budget.mjs dist/portal.next >&2
 rm -rf dist/portal.old
 [ -d dist/portal ] && mv dist/portal dist/portal.old

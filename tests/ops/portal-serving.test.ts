@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApi, TestApi } from '../support/harness';
@@ -55,6 +56,7 @@ describe('the API serves the built portal', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), INDEX);
     writeFileSync(join(dir, 'assets', 'app-abc123.js'), SCRIPT);
+    writeFileSync(join(dir, 'assets', 'app-abc123.js.br'), brotliCompressSync(SCRIPT));
     writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     api = await startApi({ PORTAL_DIR: dir });
   });
@@ -66,7 +68,7 @@ describe('the API serves the built portal', () => {
   it('answers / and /index.html with index.html, revalidated, under the strict policy', async () => {
     for (const path of ['/', '/index.html']) {
       const res = await page(path);
-      expect(res.status).toBe(200);
+      expect([path, res.status]).toEqual([path, 200]);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
       expect(res.text).toBe(INDEX);
       expect(res.headers.get('cache-control')).toBe('no-cache');
@@ -78,7 +80,7 @@ describe('the API serves the built portal', () => {
   it('answers a deep link a browser opens with index.html, so the portal routes it', async () => {
     for (const path of ['/reports/some-id', '/inbox?tab=unread', '/admin-help']) {
       const res = await page(path);
-      expect(res.status).toBe(200);
+      expect([path, res.status]).toEqual([path, 200]);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
       expect(res.text).toBe(INDEX);
       expect(res.headers.get('cache-control')).toBe('no-cache');
@@ -101,6 +103,18 @@ describe('the API serves the built portal', () => {
     expect(icon.status).toBe(200);
     expect(icon.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
     expect(icon.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('sends the precompressed file to a browser that accepts it, the plain one otherwise', async () => {
+    const url = `${api.baseUrl}/assets/app-abc123.js`;
+    const br = await fetch(url, { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(await br.text()).toBe(SCRIPT); // fetch decodes it
+    const plain = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(SCRIPT);
   });
 
   it('keeps unknown paths of the API, health, metrics and admin a 404 problem, HTML or not', async () => {

@@ -124,12 +124,17 @@ export async function webStorage(page: Page): Promise<{
   });
 }
 
-/** The main landmark's one h1, and the page's structure every screen shares. */
+/**
+ * Waits for the main landmark's h1 to read `name` (a route may still be loading), then
+ * checks it is the only h1 there.
+ */
 export async function expectOneH1(page: Page, name: string | RegExp): Promise<void> {
-  const headings = page.getByRole('main').getByRole('heading', { level: 1 });
-  await headings.first().waitFor();
-  expect(await headings.count()).toBe(1);
-  const text = (await headings.first().textContent()) ?? '';
-  if (typeof name === 'string') expect(text.trim()).toBe(name);
-  else expect(text).toMatch(name);
+  const main = page.getByRole('main');
+  const exact = typeof name === 'string' ? new RegExp(`^\\s*${escape(name)}\\s*$`) : name;
+  await main.getByRole('heading', { level: 1, name: exact }).waitFor();
+  expect(await main.getByRole('heading', { level: 1 }).count()).toBe(1);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

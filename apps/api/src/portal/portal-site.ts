@@ -37,8 +37,12 @@ export class PortalSite implements OnModuleInit {
       root,
       prefix: '/',
       wildcard: false,
-      index: 'index.html',
+      // "/" is answered by the deep-link hook below (the static index lookup misses
+      // index.html when preCompressed finds no .br or .gz of it).
+      index: false,
       dotfiles: 'ignore',
+      // The build writes .br and .gz beside each text file (scripts/portal-compress.mjs).
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (reply, file) => {
         const path = relative(root, file).split(sep).join('/');
