@@ -59,7 +59,7 @@ export function LiveConnection() {
     // per row (each refetch would cancel the last, and each message would drown the last).
     let batch: LiveNotification[] = [];
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
-    let openedBefore = false;
+    let missedSome = false;
     const flush = () => {
       flushTimer = undefined;
       const arrived = batch;
@@ -76,11 +76,12 @@ export function LiveConnection() {
       },
       onState: (state) => {
         liveEvents.setState(state);
-        // What was created while the stream was down is not replayed unless it had sent an
-        // id before: reading the lists again after a reconnect catches up either way.
-        if (state === 'open' && openedBefore)
+        // What was created while the stream was down (or not yet open) is replayed only after
+        // an id it had sent: reading the lists again on a reconnect catches up either way.
+        if (state === 'open' && missedSome)
           void queryClient.invalidateQueries({ queryKey: ['notifications'] });
-        if (state === 'open') openedBefore = true;
+        // Any later opening follows a gap: a drop, or a new token (reconnect()).
+        if (state === 'open' || state === 'paused') missedSome = true;
       },
     });
     stream.current = live;
