@@ -47,7 +47,7 @@ export function ReportsPage() {
   };
 
   return (
-    <>
+    <div className="report-page">
       <PageHeading title={t('list.title')}>{t('list.title')}</PageHeading>
       <div className="reports-layout">
         <FilterForm key={location.key} filters={filters} onApply={apply} />
@@ -104,6 +104,6 @@ export function ReportsPage() {
           ) : null}
         </section>
       </div>
-    </>
+    </div>
   );
 }

@@ -37,12 +37,13 @@ export function VersionHistory({ versions, failed, reading }: Props) {
                   aria-current={open ? 'true' : undefined}
                 >
                   {t('versions.open', { version: version.version })}
-                </Link>{' '}
+                </Link>
+                {': '}
+                <span dir="auto">{version.title}</span>{' '}
                 <span className="muted">
-                  {t('versions.when', { date: formatDateTime(version.createdAt, i18n.language) })}
-                  {current ? ` (${t('versions.current')})` : ''}
-                </span>{' '}
-                <span dir="auto">{version.title}</span>
+                  ({t('versions.when', { date: formatDateTime(version.createdAt, i18n.language) })}
+                  {current ? `; ${t('versions.current')}` : ''})
+                </span>
               </li>
             );
           })}

@@ -55,7 +55,7 @@ export function ReviewPage() {
   );
 
   return (
-    <>
+    <div className="report-page">
       <PageHeading title={t('title')}>{t('title')}</PageHeading>
       <p className="lede">{t('lede')}</p>
       {done ? (
@@ -84,6 +84,6 @@ export function ReviewPage() {
           onRefused={onRefused}
         />
       ))}
-    </>
+    </div>
   );
 }
