@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { RunningWorker } from '../../../apps/worker/src/create-worker';
@@ -40,7 +41,11 @@ export class Portal {
       );
     if (!existsSync(join(__dirname, '../../../dist/portal/index.html')))
       throw new Error('the portal is not built: run npm run build:portal');
-    const api = await startApi(options.env ?? {});
+    // A copy of the build of its own: a rebuild meanwhile (another run) cannot pull the
+    // files from under this portal, whose file routes are fixed at start.
+    const portalDir = mkdtempSync(join(tmpdir(), 'rilon-portal-test-'));
+    cpSync(join(__dirname, '../../../dist/portal'), portalDir, { recursive: true });
+    const api = await startApi({ PORTAL_DIR: portalDir, ...(options.env ?? {}) });
     const worker = options.worker === false ? null : await startWorker(api);
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
     return new Portal(api, worker, browser);
@@ -81,6 +86,7 @@ export class Portal {
     await this.browser.close().catch(() => undefined);
     await this.worker?.close();
     await this.api.close();
+    rmSync(this.api.config.portalDir, { recursive: true, force: true });
   }
 }
 
