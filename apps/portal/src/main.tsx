@@ -1,7 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App';
 import { AnnouncerProvider } from './components/Announcer';
 import { applyDocumentLanguage, i18n } from './lib/i18n/i18n';
@@ -21,12 +20,10 @@ const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <QueryClientProvider client={queryClient}>
-          <AnnouncerProvider>
-            <App />
-          </AnnouncerProvider>
-        </QueryClientProvider>
-      </I18nextProvider>
+      <QueryClientProvider client={queryClient}>
+        <AnnouncerProvider>
+          <App />
+        </AnnouncerProvider>
+      </QueryClientProvider>
     </StrictMode>,
   );
