@@ -34,7 +34,7 @@ fresh && exit 0
 say "building the portal (npm run build:portal)"
 touch "$stamp.next"
 rm -rf dist/portal.next
-if ! npx vite build --config apps/portal/vite.config.ts --outDir "$ROOT/dist/portal.next" --logLevel warn >.data/portal-build.log 2>&1; then
+if ! npx vite build --config apps/portal/vite.config.mts --outDir "$ROOT/dist/portal.next" --logLevel warn >.data/portal-build.log 2>&1; then
   cat .data/portal-build.log >&2
   say "the portal build failed"
   exit 1

@@ -18,5 +18,5 @@ export NODE_ENV=test
 export NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}"
 # npm run puts node_modules/.bin first on PATH, so this is the project's Node 24.
 # With no arguments the portal's pure-logic tests (Vitest) run first, then Jest.
-if [ $# -eq 0 ]; then vitest run --config apps/portal/vitest.config.ts; fi
+if [ $# -eq 0 ]; then vitest run --config apps/portal/vitest.config.mts; fi
 exec jest --maxWorkers=2 "$@"

@@ -7,12 +7,12 @@ import { defineConfig } from 'vite';
  * manifest lets the budget check follow what each page loads.
  */
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: '/',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
-    outDir: resolve(__dirname, '../../dist/portal'),
+    outDir: resolve(import.meta.dirname, '../../dist/portal'),
     emptyOutDir: true,
     manifest: true,
     target: 'es2022',
