@@ -1,4 +1,4 @@
-import { portalOrigin } from './portal-origin';
+import { acceptedOrigins, portalOrigin } from './portal-origin';
 
 describe('portalOrigin', () => {
   it("is PUBLIC_URL's origin when it was given, whatever the listening port", () => {
@@ -28,5 +28,28 @@ describe('portalOrigin', () => {
         null,
       ),
     ).toBeNull();
+  });
+
+  it('accepts the loopback names for one another only on a loopback host without PUBLIC_URL', () => {
+    const config = {
+      publicUrl: 'http://127.0.0.1:3000',
+      publicUrlExplicit: false,
+      host: '127.0.0.1',
+    };
+    expect(acceptedOrigins(config, 3000)).toEqual([
+      'http://127.0.0.1:3000',
+      'http://localhost:3000',
+      'http://[::1]:3000',
+    ]);
+    expect(acceptedOrigins({ ...config, host: '10.0.0.5' }, 3000)).toEqual([
+      'http://10.0.0.5:3000',
+    ]);
+    expect(
+      acceptedOrigins(
+        { ...config, publicUrl: 'http://localhost:3000', publicUrlExplicit: true },
+        3000,
+      ),
+    ).toEqual(['http://localhost:3000']);
+    expect(acceptedOrigins(config, null)).toEqual([]);
   });
 });

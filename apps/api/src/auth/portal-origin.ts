@@ -21,6 +21,23 @@ export function portalOrigin(
   return new URL(`http://${urlHost(config.host)}:${listeningPort}`).origin;
 }
 
+const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
+
+/**
+ * Every origin a browser may show the portal under. Without PUBLIC_URL on a loopback HOST
+ * (the demo, a developer's machine) the loopback names are one machine: a person who
+ * types localhost for 127.0.0.1 stays signed in. Otherwise only the one origin.
+ */
+export function acceptedOrigins(
+  config: Pick<AppConfig, 'publicUrl' | 'publicUrlExplicit' | 'host'>,
+  listeningPort: number | null,
+): string[] {
+  const own = portalOrigin(config, listeningPort);
+  if (own === null) return [];
+  if (config.publicUrlExplicit || !LOOPBACK.includes(config.host)) return [own];
+  return LOOPBACK.map((host) => new URL(`http://${urlHost(host)}:${listeningPort}`).origin);
+}
+
 /** Decides whether a request's Origin header is the portal's own (the cookie refresh's CSRF check). */
 @Injectable()
 export class PortalOrigin implements OnModuleInit {
@@ -41,8 +58,7 @@ export class PortalOrigin implements OnModuleInit {
   allows(origin: string | string[] | undefined): boolean {
     // Browsers serialise Origin exactly as URL#origin does, so an exact match is the test.
     if (typeof origin !== 'string') return false;
-    const own = portalOrigin(this.config, this.listeningPort());
-    return own !== null && origin === own;
+    return acceptedOrigins(this.config, this.listeningPort()).includes(origin);
   }
 
   private listeningPort(): number | null {
