@@ -272,6 +272,26 @@ describe('portal: reports list and report view', () => {
       await checkScreen(page, 'report-amber');
     });
 
+    it('names the RED recipients in the banner, or says how many they are', async () => {
+      const title = `For named eyes ${tag}`;
+      const { id } = await publish('modus_operandi', {
+        title,
+        tlp: 'RED',
+        distribution: { userIds: [officerB.id] },
+      });
+      const page = await portal.signIn(officerB);
+      await read(page, id, title);
+      for (const banner of [banners(page).first(), banners(page).last()]) {
+        const text = await banner.innerText();
+        expect(text).toContain('TLP:RED');
+        // Names once GET /people is served; until then, how many named recipients.
+        expect(text).toMatch(
+          /Shared with: (Officer Colombo|1 named recipient), the author and the authoring team's leads/,
+        );
+      }
+      await checkScreen(page, 'report-red');
+    });
+
     it('keeps every version readable as it was after an amendment', async () => {
       const title = `Before amendment ${tag}`;
       const { id } = await publish('modus_operandi', { title });

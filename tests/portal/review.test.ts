@@ -232,6 +232,37 @@ describe('portal: review and report actions', () => {
     await queued(reviewer, title).waitFor();
   });
 
+  it('says so in a toast when the server refuses a step the page offered (403)', async () => {
+    const demoted = await portal.factory.user({
+      teams: [[teamA.id, 'lead']],
+      displayName: 'Lead Demoted',
+    });
+    const title = `Widely shared ${tag}`;
+    const { id } = await makeReport(
+      portal.api,
+      officer,
+      lead,
+      envelope(teamA.id, 'training_offer', { title }),
+    );
+    const page = await portal.signIn(demoted);
+    await open(page, id, title);
+    await actions(page).getByRole('button', { name: 'Withdraw' }).click();
+    // Meanwhile an administrator makes them an officer: the page still offers the step.
+    await portal.api.db.query(`UPDATE team_memberships SET role = 'officer' WHERE user_id = $1`, [
+      demoted.id,
+    ]);
+    await page.getByRole('textbox', { name: 'Reason for withdrawal' }).fill('Cancelled.');
+    await actions(page).getByRole('button', { name: 'Withdraw report' }).click();
+    await page
+      .getByRole('region', { name: 'There is a problem' })
+      .getByText('You may not do this to this report.')
+      .waitFor();
+    expect((await portal.api.get(`/reports/${id}`, { token: officer.token })).body.status).toBe(
+      'published',
+    );
+    await checkScreen(page, 'report-forbidden-toast');
+  });
+
   it('is a page for leads only, and a lead sees only the queues of their teams', async () => {
     const page = await portal.signIn(officer);
     await page.goto('/review');

@@ -12,6 +12,8 @@ interface Props {
   canEdit: boolean;
   /** The page shows the report's text, so each summary entry can link to where it is. */
   linkToFields: boolean;
+  /** Which report it was, where the page lists several. */
+  context?: string;
 }
 
 /**
@@ -19,7 +21,7 @@ interface Props {
  * that names each field in words, a conflict (409) as an alert. 403 and other failures
  * are toasts, raised by the caller.
  */
-export function RefusalNotice({ refusal, reportId, canEdit, linkToFields }: Props) {
+export function RefusalNotice({ refusal, reportId, canEdit, linkToFields, context }: Props) {
   const { t } = useTranslation('reports');
   if (!refusal) return null;
   if (refusal.kind === 'fields') {
@@ -37,6 +39,7 @@ export function RefusalNotice({ refusal, reportId, canEdit, linkToFields }: Prop
     });
     return (
       <div className="refusal">
+        {context ? <p dir="auto">{context}</p> : null}
         <ErrorSummary items={items} />
         <p>{t('actions.personalData')}</p>
         <p>
@@ -52,6 +55,7 @@ export function RefusalNotice({ refusal, reportId, canEdit, linkToFields }: Prop
   if (refusal.kind === 'conflict')
     return (
       <div className="alert" role="alert">
+        {context ? <p dir="auto">{context}</p> : null}
         <p>{t('actions.conflict', { detail: refusal.detail })}</p>
         {refusal.existingReportId ? (
           <p>

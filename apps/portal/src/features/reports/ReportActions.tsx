@@ -64,7 +64,10 @@ export function ReportActions({ report }: { report: Report }) {
   const canEdit = report.status === 'draft' && allowed.edit;
 
   return (
-    <section className="report-actions" aria-labelledby="actions-heading">
+    <section
+      className={anyAllowed(allowed) ? 'report-actions' : 'report-actions report-actions-done'}
+      aria-labelledby="actions-heading"
+    >
       <h2 id="actions-heading" className="visually-hidden">
         {t('actions.label')}
       </h2>

@@ -43,6 +43,15 @@ export function useReportTransition() {
         queryClient.invalidateQueries({ queryKey: reportKeys.lists }),
       ]);
     },
+    onError: async (error, request) => {
+      // 404: the report is gone for this caller (withdrawn access, deleted team role); the
+      // view reads it again and becomes the Not found page, the lists drop it.
+      if (error instanceof ApiError && error.status === 404)
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: reportKeys.report(request.id) }),
+          queryClient.invalidateQueries({ queryKey: reportKeys.lists }),
+        ]);
+    },
   });
 }
 

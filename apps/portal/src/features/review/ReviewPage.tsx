@@ -65,12 +65,12 @@ export function ReviewPage() {
       ) : null}
       {refused ? (
         <div className="review-refusal">
-          <p dir="auto">{t('refusedFor', { title: refused.report.title })}</p>
           <RefusalNotice
             refusal={refused.refusal}
             reportId={refused.report.id}
             canEdit={false}
             linkToFields={false}
+            context={t('refusedFor', { title: refused.report.title })}
           />
         </div>
       ) : null}
