@@ -21,6 +21,22 @@ const NewReportPage = lazy(() =>
 const EditReportPage = lazy(() =>
   import('../features/report-forms').then((m) => ({ default: m.EditReportPage })),
 );
+const StatisticsPage = lazy(() =>
+  import('../features/statistics').then((m) => ({ default: m.StatisticsPage })),
+);
+const TrainingPage = lazy(() =>
+  import('../features/training').then((m) => ({ default: m.TrainingPage })),
+);
+const SubscriptionsPage = lazy(() =>
+  import('../features/subscriptions').then((m) => ({ default: m.SubscriptionsPage })),
+);
+const AuditPage = lazy(() => import('../features/audit').then((m) => ({ default: m.AuditPage })));
+const AccountPage = lazy(() =>
+  import('../features/account').then((m) => ({ default: m.AccountPage })),
+);
+const AcceptInvitationPage = lazy(() =>
+  import('../features/auth').then((m) => ({ default: m.AcceptInvitationPage })),
+);
 const ReviewPage = lazy(() =>
   import('../features/review').then((m) => ({ default: m.ReviewPage })),
 );
@@ -134,7 +150,7 @@ export function App() {
           path="/statistics"
           element={
             <SignedIn>
-              <ComingSoonPage title={t('nav.statistics')} />
+              <StatisticsPage />
             </SignedIn>
           }
         />
@@ -142,7 +158,15 @@ export function App() {
           path="/training"
           element={
             <SignedIn>
-              <ComingSoonPage title={t('nav.training')} />
+              <TrainingPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="/subscriptions"
+          element={
+            <SignedIn>
+              <SubscriptionsPage />
             </SignedIn>
           }
         />
@@ -150,7 +174,7 @@ export function App() {
           path="/account"
           element={
             <SignedIn>
-              <ComingSoonPage title={t('nav.account')} />
+              <AccountPage />
             </SignedIn>
           }
         />
@@ -179,9 +203,19 @@ export function App() {
           element={
             <SignedIn>
               <RequireAbility allow={(a) => a.isAdmin || a.isAuditor}>
-                <ComingSoonPage title={t('nav.audit')} />
+                <AuditPage />
               </RequireAbility>
             </SignedIn>
+          }
+        />
+        <Route
+          path="/invitations/accept"
+          element={
+            <Public>
+              <Suspense fallback={<Loading />}>
+                <AcceptInvitationPage />
+              </Suspense>
+            </Public>
           }
         />
         <Route
