@@ -1,6 +1,2 @@
-export function NewReportPage() {
-  return <h1>NewReportPage</h1>;
-}
-export function EditReportPage() {
-  return <h1>EditReportPage</h1>;
-}
+export { NewReportPage } from './NewReportPage';
+export { EditReportPage } from './EditReportPage';
