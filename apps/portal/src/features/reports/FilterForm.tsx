@@ -1,13 +1,13 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/Field';
 import { fieldId } from '../../lib/forms';
 import { useTranslation } from '../../lib/i18n/i18n';
 import { REPORT_STATUSES, REPORT_TYPES, TLPS } from './codes';
+import { CountryFilter, FilterSelect } from './FilterFields';
 import { readFilterForm, type FilterFormErrors } from './filter-form';
 import type { ReportFilters } from './filters';
-import { countryOptions, ICAO_CODES } from './labels';
 import { useTeams } from './queries';
 
 interface Props {
@@ -17,19 +17,12 @@ interface Props {
 
 /**
  * The search and filter form. Its fields start from the address (the parent remounts it
- * when the address changes, so back and forward refill it) and apply only on submit.
+ * on every navigation, so back and forward refill it) and apply only on submit.
  */
 export function FilterForm({ filters, onApply }: Props) {
-  const { t, i18n } = useTranslation('reports');
+  const { t } = useTranslation('reports');
   const { teams } = useTeams();
   const [errors, setErrors] = useState<FilterFormErrors>({});
-  const countries = useMemo(
-    () => [
-      ...countryOptions(i18n.language),
-      ...ICAO_CODES.map((code) => ({ code, name: t(`country.${code}`) })),
-    ],
-    [i18n.language, t],
-  );
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -42,28 +35,7 @@ export function FilterForm({ filters, onApply }: Props) {
     fieldId: fieldId(name),
     message: t(errors[name] ?? ''),
   }));
-  const select = (
-    name: string,
-    label: string,
-    value: string | undefined,
-    options: Array<[string, string]>,
-    any = t('list.any'),
-  ) => (
-    <Field name={name} label={label}>
-      {(control) => (
-        // Keyed by its options: the teams arrive after the first render, and an
-        // uncontrolled select only takes its default value when it is created.
-        <select {...control} key={options.length} name={name} defaultValue={value ?? ''}>
-          <option value="">{any}</option>
-          {options.map(([code, text]) => (
-            <option key={code} value={code}>
-              {text}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
+  const any = t('list.any');
 
   return (
     <form className="report-filters" role="search" onSubmit={submit} noValidate>
@@ -81,12 +53,13 @@ export function FilterForm({ filters, onApply }: Props) {
       </Field>
       <fieldset className="fieldset report-filter-grid">
         <legend>{t('list.filters')}</legend>
-        {select(
-          'type',
-          t('list.type'),
-          filters.type,
-          REPORT_TYPES.map((v) => [v, t(`common:type.${v}`)]),
-        )}
+        <FilterSelect
+          name="type"
+          label={t('list.type')}
+          value={filters.type}
+          options={REPORT_TYPES.map((v) => [v, t(`common:type.${v}`)])}
+          any={any}
+        />
         <Field name="status" label={t('list.status')}>
           {(control) => (
             <select {...control} name="status" defaultValue={filters.status}>
@@ -98,55 +71,34 @@ export function FilterForm({ filters, onApply }: Props) {
             </select>
           )}
         </Field>
-        {select(
-          'team',
-          t('list.team'),
-          filters.teamId,
-          teams.map((team) => [
+        <FilterSelect
+          name="team"
+          label={t('list.team')}
+          value={filters.teamId}
+          options={teams.map((team) => [
             team.id,
             team.active ? team.name : t('list.inactiveTeam', { name: team.name }),
-          ]),
-          t('list.anyTeam'),
-        )}
-        {select(
-          'tlp',
-          t('list.tlp'),
-          filters.tlp,
-          TLPS.map((v) => [v, `TLP:${v}`]),
-        )}
-        {select(
-          'urgent',
-          t('list.urgent'),
-          filters.urgent === undefined ? undefined : String(filters.urgent),
-          [
+          ])}
+          any={t('list.anyTeam')}
+        />
+        <FilterSelect
+          name="tlp"
+          label={t('list.tlp')}
+          value={filters.tlp}
+          options={TLPS.map((v) => [v, `TLP:${v}`])}
+          any={any}
+        />
+        <FilterSelect
+          name="urgent"
+          label={t('list.urgent')}
+          value={filters.urgent === undefined ? undefined : String(filters.urgent)}
+          options={[
             ['true', t('list.urgentOnly')],
             ['false', t('list.notUrgent')],
-          ],
-        )}
-        <Field
-          name="country"
-          label={t('list.country')}
-          hint={t('list.countryHint')}
-          error={error('country')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              name="country"
-              list="country-codes"
-              defaultValue={filters.country ?? ''}
-              autoCapitalize="characters"
-              spellCheck={false}
-              className="input-code"
-            />
-          )}
-        </Field>
-        <datalist id="country-codes">
-          {countries.map((country) => (
-            <option key={country.code} value={country.code} label={country.name} />
-          ))}
-        </datalist>
+          ]}
+          any={any}
+        />
+        <CountryFilter value={filters.country} error={error('country')} />
         <Field name="from" label={t('list.from')} error={error('from')}>
           {(control) => (
             <input {...control} type="date" name="from" defaultValue={filters.from ?? ''} />

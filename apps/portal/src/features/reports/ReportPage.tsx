@@ -41,7 +41,8 @@ function ReportView({ id }: { id: string }) {
   );
   useLiveNotifications(onLive);
 
-  if (report.isPending)
+  // An old version is shown only once the history has come, never the current one first.
+  if (report.isPending || (reading !== null && versions.isPending))
     return (
       <p className="loading" role="status">
         {t('common:loading')}

@@ -1,34 +1,34 @@
 import { useQuery } from '@tanstack/react-query';
-import { authFetch } from '../../lib/api/client';
-import { problemFrom } from '../../lib/api/problem';
+import { api, unwrap, type Schemas } from '../../lib/api/client';
+import { isApiError } from '../../lib/api/problem';
 
-export interface Person {
-  id: string;
-  displayName: string;
-  memberCode: string;
-}
+export type Person = Schemas['PersonDto'];
+
+/** GET /people takes at most this many ids; beyond them the banner counts the rest. */
+const MAX_IDS = 200;
 
 /**
- * Names the RED recipients. `GET /api/v1/people?ids=` is new in the contract and may not
- * be served yet: a 404 means "no directory", and the view says how many people instead.
- * Plain fetch (through authFetch) because the typed client does not know the path yet.
+ * Names the RED recipients (GET /api/v1/people?ids=). A server without the people
+ * directory answers 404: then there are no names, and the banner says how many people
+ * instead. Suspended and unknown ids are left out of the answer, and counted the same way.
  */
 export function usePeople(ids: readonly string[]) {
-  const sorted = [...ids].sort();
+  const sorted = [...ids].sort().slice(0, MAX_IDS);
   return useQuery({
     queryKey: ['people', sorted],
     enabled: sorted.length > 0,
     retry: false,
     staleTime: 5 * 60_000,
     queryFn: async (): Promise<Person[] | null> => {
-      const url = `/api/v1/people?ids=${sorted.map(encodeURIComponent).join(',')}`;
-      const response = await authFetch(
-        new Request(url, { headers: { accept: 'application/json' } }),
-      );
-      if (response.status === 404) return null;
-      if (!response.ok) throw await problemFrom(response);
-      const page = (await response.json()) as { items?: Person[] };
-      return Array.isArray(page.items) ? page.items : null;
+      try {
+        const page = await unwrap(
+          api.GET('/api/v1/people', { params: { query: { ids: sorted.join(',') } } }),
+        );
+        return page.items;
+      } catch (error) {
+        if (isApiError(error, 404)) return null;
+        throw error;
+      }
     },
   });
 }
