@@ -4,6 +4,7 @@ import { CreateReports1764300002000 } from './1764300002000-CreateReports';
 import { CreateNotifications1764300003000 } from './1764300003000-CreateNotifications';
 import { AddOutboxEventKey1764300004000 } from './1764300004000-AddOutboxEventKey';
 import { AddOutboxFannedOutAt1764300005000 } from './1764300005000-AddOutboxFannedOutAt';
+import { AddWebhookChangedEvent1764300006000 } from './1764300006000-AddWebhookChangedEvent';
 import { CreateStatisticsAndEnrolments1764300002500 } from './1764300002500-CreateStatisticsAndEnrolments';
 
 /** Every migration in order; listed as classes so compiled and test runs load the same set. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   CreateNotifications1764300003000,
   AddOutboxEventKey1764300004000,
   AddOutboxFannedOutAt1764300005000,
+  AddWebhookChangedEvent1764300006000,
   CreateStatisticsAndEnrolments1764300002500,
 ];

@@ -40,6 +40,7 @@ describe('a publication, end to end', () => {
     cast = await createCast(factory);
     teamC = await factory.team('Team Manila');
     cOfficer = await factory.user({ teams: [[teamC.id, 'officer']], displayName: 'Officer C' });
+    const cLead = await factory.user({ teams: [[teamC.id, 'lead']], displayName: 'Lead C' });
     // E-mail at once for team B's officer; also for users who must hear nothing of it.
     for (const user of [cast.otherOfficer, cOfficer, cast.admin]) {
       const res = await api.put(
@@ -49,14 +50,15 @@ describe('a publication, end to end', () => {
       );
       expect(res.status).toBe(200);
     }
-    for (const [team, name, secret] of [
-      [cast.teamB.id, 'B', SECRET_B],
-      [teamC.id, 'C', SECRET_C],
-    ]) {
+    // Only a team's leads set its webhook (issue 12).
+    for (const [team, name, secret, lead] of [
+      [cast.teamB.id, 'B', SECRET_B, cast.otherLead],
+      [teamC.id, 'C', SECRET_C, cLead],
+    ] as const) {
       const res = await api.put(
         `/teams/${team}/webhook`,
         { url: receiver.endpoint(name, secret), secret },
-        { token: cast.admin.token },
+        { token: lead.token },
       );
       expect(res.status).toBe(200);
     }

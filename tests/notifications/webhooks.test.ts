@@ -3,7 +3,7 @@ import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { postWebhook, WebhookTargetRefused } from '@rilon/notifications';
 import type { RunningWorker } from '../../apps/worker/src/create-worker';
-import { Cast, createCast, Factory, TestTeam } from '../support/factories';
+import { Cast, createCast, Factory, TestTeam, TestUser } from '../support/factories';
 import { startApi, startWorker, TestApi, waitFor, eventKeyOf } from '../support/harness';
 import { envelope, fanoutDone, makeReport } from './notify-helpers';
 
@@ -60,6 +60,7 @@ describe('team webhooks', () => {
   let worker: RunningWorker;
   let cast: Cast;
   let teamC: TestTeam;
+  let leadC: TestUser;
   const receiver = new Receiver();
 
   beforeAll(async () => {
@@ -68,6 +69,7 @@ describe('team webhooks', () => {
     const factory = new Factory(api);
     cast = await createCast(factory);
     teamC = await factory.team('Team Yangon');
+    leadC = await factory.user({ teams: [[teamC.id, 'lead']], displayName: 'Lead C' });
     worker = await startWorker(api);
   });
   afterAll(async () => {
@@ -96,13 +98,45 @@ describe('team webhooks', () => {
       expect(audit[0].details).not.toContain(SECRET_A);
     });
 
-    it('lets an admin set one for any team', async () => {
-      const res = await api.put(
+    it('refuses an administrator who sets or changes one (403, audited); the lead may', async () => {
+      const denied = async () =>
+        (
+          await api.db.query(
+            `SELECT count(*)::int AS n FROM audit_events
+              WHERE action = 'webhook.set.denied' AND actor_id = $1 AND target_id = $2 AND outcome = 'denied'`,
+            [cast.admin.id, cast.teamB.id],
+          )
+        )[0].n as number;
+      const before = await denied();
+      const byAdmin = await api.put(
         `/teams/${cast.teamB.id}/webhook`,
-        { url: `${receiver.url}/B`, secret: SECRET_B },
+        { url: 'https://attacker.example.org/collect', secret: SECRET_B },
         { token: cast.admin.token },
       );
-      expect(res.status).toBe(200);
+      expect(byAdmin.status).toBe(403);
+      expect(byAdmin.headers.get('content-type')).toContain('application/problem+json');
+      expect(await denied()).toBe(before + 1);
+      const stored = await api.db.query('SELECT url FROM team_webhooks WHERE team_id = $1', [
+        cast.teamB.id,
+      ]);
+      expect(stored).toEqual([]);
+      const byLead = await api.put(
+        `/teams/${cast.teamB.id}/webhook`,
+        { url: `${receiver.url}/B`, secret: SECRET_B },
+        { token: cast.otherLead.token },
+      );
+      expect(byLead.status).toBe(200);
+      // Changing an existing one is refused to the administrator too; reading is allowed.
+      const change = await api.put(
+        `/teams/${cast.teamB.id}/webhook`,
+        { url: 'https://attacker.example.org/collect', secret: SECRET_B },
+        { token: cast.admin.token },
+      );
+      expect(change.status).toBe(403);
+      expect(await denied()).toBe(before + 2);
+      const read = await api.get(`/teams/${cast.teamB.id}/webhook`, { token: cast.admin.token });
+      expect(read.status).toBe(200);
+      expect(read.body.url).toBe(`${receiver.url}/B`);
     });
 
     it.each([
@@ -154,16 +188,17 @@ describe('team webhooks', () => {
       ['an ftp URL', { url: 'ftp://example.org/hook', secret: SECRET_A }],
       ['an unknown field', { url: 'https://example.org/hook', secret: SECRET_A, extra: 1 }],
     ])('refuses %s with 400', async (_what, body) => {
-      const res = await api.put(`/teams/${teamC.id}/webhook`, body, { token: cast.admin.token });
+      const res = await api.put(`/teams/${teamC.id}/webhook`, body, { token: leadC.token });
       expect(res.status).toBe(400);
     });
 
-    it('deletes it (204, audited), then 404', async () => {
-      await api.put(
+    it('lets an administrator delete it (204, audited), then 404', async () => {
+      const set = await api.put(
         `/teams/${teamC.id}/webhook`,
         { url: `${receiver.url}/C`, secret: SECRET_A },
-        { token: cast.admin.token },
+        { token: leadC.token },
       );
+      expect(set.status).toBe(200);
       expect(
         (await api.delete(`/teams/${teamC.id}/webhook`, { token: cast.admin.token })).status,
       ).toBe(204);
@@ -287,7 +322,7 @@ describe('team webhooks', () => {
       try {
         const factory = new Factory(strict);
         const team = await factory.team();
-        const admin = await factory.user({ globalRole: 'admin' });
+        const lead = await factory.user({ teams: [[team.id, 'lead']] });
         for (const url of [
           'http://example.org/hook',
           'https://127.0.0.1/hook',
@@ -298,7 +333,7 @@ describe('team webhooks', () => {
           const res = await strict.put(
             `/teams/${team.id}/webhook`,
             { url, secret: SECRET_A },
-            { token: admin.token },
+            { token: lead.token },
           );
           expect(res.status).toBe(400);
         }

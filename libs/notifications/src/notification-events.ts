@@ -12,6 +12,7 @@ export const NOTIFICATION_EVENTS: readonly NotificationEvent[] = [
   'enrolment.requested',
   'enrolment.decided',
   'membership.changed',
+  'webhook.changed',
 ];
 
 /** The events that subscriptions filter and that reach e-mail and team webhooks. */

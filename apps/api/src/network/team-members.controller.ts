@@ -1,10 +1,29 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Actor } from '@rilon/core';
 import { Authenticated, CurrentActor } from '@rilon/identity';
 import { MembershipsService } from '@rilon/network';
 import { SetRoleDto, TeamMemberDto, TeamMemberListDto } from './dto/teams.dto';
 import { UuidParamPipe } from './uuid-param.pipe';
+
+// Issue 12: the contract's table gains the own-membership rule and the leads' notification.
+const OWN_RULE =
+  'Nobody changes their own memberships, administrators and leads alike: `userId` equal to ' +
+  'the caller is 403 (audited as `membership.set.denied` / `membership.remove.denied`), so an ' +
+  'administrator cannot make themself a lead and gain content access.';
+const TOLD =
+  'Every change is told in the app (`membership.changed`) to the member and to every lead ' +
+  'of the team, except the one who made it.';
+const REFUSED =
+  'The caller is neither an administrator nor a lead of the team, a lead touches a lead or ' +
+  'grants the lead role, or the caller targets their own membership (audited)';
 
 @ApiTags('network')
 @ApiBearerAuth()
@@ -24,11 +43,16 @@ export class TeamMembersController {
 
   @Put(':userId')
   @Authenticated()
+  @ApiOperation({
+    summary: "Set a user's role in the team",
+    description: `${OWN_RULE} ${TOLD}`,
+  })
   @ApiOkResponse({
     type: TeamMemberDto,
     description:
       'Administrators set any role; a lead of the team sets officer or observer for users who are not its leads',
   })
+  @ApiForbiddenResponse({ description: REFUSED })
   set(
     @CurrentActor() actor: Actor,
     @Param('teamId', UuidParamPipe) teamId: string,
@@ -41,10 +65,12 @@ export class TeamMembersController {
   @Delete(':userId')
   @Authenticated()
   @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a user from the team', description: `${OWN_RULE} ${TOLD}` })
   @ApiNoContentResponse({
     description:
       'Administrators remove anyone; a lead of the team removes its officers and observers',
   })
+  @ApiForbiddenResponse({ description: REFUSED })
   remove(
     @CurrentActor() actor: Actor,
     @Param('teamId', UuidParamPipe) teamId: string,

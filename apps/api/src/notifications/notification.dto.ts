@@ -6,7 +6,12 @@ export class NotificationDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ enum: NOTIFICATION_EVENTS })
+  @ApiProperty({
+    enum: NOTIFICATION_EVENTS,
+    description:
+      "`membership.changed` reaches the member and the team's leads; `webhook.changed` " +
+      "(a team's webhook set, replaced or deleted) reaches the team's leads",
+  })
   event: NotificationEvent;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -15,7 +20,11 @@ export class NotificationDto {
   @ApiPropertyOptional({ format: 'uuid' })
   enrolmentId?: string;
 
-  @ApiProperty({ description: 'The report title (or team name) as it read when notified' })
+  @ApiProperty({
+    description:
+      'The report title as it read when notified; for membership and webhook changes the ' +
+      'team name and what changed (never a webhook URL or secret)',
+  })
   title: string;
 
   @ApiProperty()

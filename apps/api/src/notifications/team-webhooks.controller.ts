@@ -4,6 +4,7 @@ import {
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Actor } from '@rilon/core';
@@ -11,24 +12,40 @@ import { Authenticated, CurrentActor } from '@rilon/identity';
 import { TeamWebhooksService } from '@rilon/notifications';
 import { PutTeamWebhookDto, TeamWebhookDto } from './team-webhook.dto';
 
-/** Administrators and the team's leads; others 403, an unknown team 404. */
+const TOLD =
+  'The change is told in the app (`webhook.changed`, naming the team, never the URL or the ' +
+  'secret) to every lead of the team but the one who made it.';
+
+/**
+ * Reading and deleting: administrators and the team's leads; setting: the team's leads only
+ * (issue 12). Others 403 (audited), an unknown team 404.
+ */
 @ApiTags('notifications')
 @ApiBearerAuth()
-@ApiForbiddenResponse({ description: 'Neither an administrator nor a lead of the team' })
 @Controller('teams/:id/webhook')
 export class TeamWebhooksController {
   constructor(private readonly webhooks: TeamWebhooksService) {}
 
   @Get()
   @Authenticated()
+  @ApiOperation({ summary: "Read the team's webhook (administrators and the team's leads)" })
   @ApiOkResponse({ type: TeamWebhookDto })
+  @ApiForbiddenResponse({ description: 'Neither an administrator nor a lead of the team' })
   get(@CurrentActor() actor: Actor, @Param('id') teamId: string): Promise<TeamWebhookDto> {
     return this.webhooks.get(actor, teamId);
   }
 
   @Put()
   @Authenticated()
+  @ApiOperation({
+    summary: "Set or replace the team's webhook (the team's leads only)",
+    description:
+      'Only a lead of the team sets or changes its webhook; an administrator is refused with ' +
+      '403 (audited as `webhook.set.denied`), so nobody outside the team can redirect what is ' +
+      `shared with it. ${TOLD}`,
+  })
   @ApiOkResponse({ type: TeamWebhookDto })
+  @ApiForbiddenResponse({ description: 'Not a lead of the team (administrators included)' })
   set(
     @CurrentActor() actor: Actor,
     @Param('id') teamId: string,
@@ -40,7 +57,12 @@ export class TeamWebhooksController {
   @Delete()
   @Authenticated()
   @HttpCode(204)
+  @ApiOperation({
+    summary: "Delete the team's webhook (administrators and the team's leads)",
+    description: TOLD,
+  })
   @ApiNoContentResponse()
+  @ApiForbiddenResponse({ description: 'Neither an administrator nor a lead of the team' })
   remove(@CurrentActor() actor: Actor, @Param('id') teamId: string): Promise<void> {
     return this.webhooks.remove(actor, teamId);
   }

@@ -97,6 +97,10 @@ export class FanoutProcessor extends WorkerHost {
         const p = job.payload as OutboxPayloads[typeof type];
         return this.fanout.insertMembership(outboxId, p.userId, p.teamId, p.role, p.actorId);
       }
+      case 'webhook.changed': {
+        const p = job.payload as OutboxPayloads[typeof type];
+        return this.fanout.insertWebhookChange(outboxId, p.teamId, p.change, p.actorId);
+      }
       case 'email.send':
         throw new UnrecoverableError(`${type} belongs on the ${QUEUES.email} queue`);
     }

@@ -22,6 +22,8 @@ export interface OutboxPayloads {
   'report.returned': { reportId: string; version: number; actorId: string };
   'enrolment.requested': { enrolmentId: string; reportId: string; actorId: string };
   'enrolment.decided': { enrolmentId: string; reportId: string; actorId: string };
+  /** A team's webhook was set (or replaced) or removed; never its URL or secret. */
+  'webhook.changed': { teamId: string; change: 'set' | 'removed'; actorId: string };
 }
 
 export type OutboxEventType = keyof OutboxPayloads;

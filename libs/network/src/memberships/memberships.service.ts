@@ -20,8 +20,10 @@ import { MembershipsRepository } from './memberships.repository';
 
 /**
  * Who is in which team. Administrators set any role; a lead of the team manages its
- * officers and observers but never touches a lead (themself included) and never grants
- * the lead role. Every change is audited and told through the outbox (`membership.changed`).
+ * officers and observers but never touches a lead and never grants the lead role. Nobody
+ * changes their own memberships (issue 12): an administrator who made themself a lead would
+ * read the team's drafts, AMBER and RED reports through the leads clause. Every change is
+ * audited and told through the outbox (`membership.changed`, to the member and the leads).
  */
 @Injectable()
 export class MembershipsService {
@@ -50,7 +52,7 @@ export class MembershipsService {
   set(actor: Actor, teamId: string, userId: string, role: TeamRole): Promise<TeamMemberView> {
     return this.denials.guard(actor, () =>
       inTransaction(this.dataSource, async (manager) => {
-        await this.checkTeamAndPower(manager, actor, 'membership.set', teamId, userId);
+        await this.checkTeamAndPower(manager, actor, 'membership.set', teamId, userId, { role });
         if (role === 'lead' && !isAdmin(actor))
           throw this.denied(
             'membership.set',
@@ -96,8 +98,17 @@ export class MembershipsService {
     action: string,
     teamId: string,
     userId: string,
+    details: Record<string, unknown> = {},
   ): Promise<void> {
     if (!(await this.teams.find(teamId, manager))) throw ProblemException.notFound('Team');
+    if (userId === actor.userId)
+      throw this.denied(
+        action,
+        teamId,
+        userId,
+        'Nobody changes their own memberships: another administrator must do it',
+        { reason: 'own_membership', ...details },
+      );
     if (!isAdmin(actor) && !isLeadOf(actor, teamId))
       throw this.denied(
         action,

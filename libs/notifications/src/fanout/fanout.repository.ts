@@ -6,9 +6,12 @@ import type { BroadcastEvent, EmailMode, NotificationEvent } from '../notificati
 import { matchingEmailRankSql } from '../subscriptions/subscription-rule';
 import { USER_VIEWER as VIEWER, USERS_AS_VIEWERS } from '../viewer-sql';
 
+/** Who made a team change, as its leads read it (`a` is the acting user, when known). */
+const BY_ACTOR = `coalesce(' (by ' || a.display_name || ')', '')`;
+
 /** Who hears of each audience-specific event besides being able to read the report. */
 const AUDIENCE: Record<
-  Exclude<NotificationEvent, BroadcastEvent | 'membership.changed'>,
+  Exclude<NotificationEvent, BroadcastEvent | 'membership.changed' | 'webhook.changed'>,
   string
 > = {
   'report.submitted': `r.team_id = ANY(v.leads)`,
@@ -88,7 +91,12 @@ export class FanoutRepository {
     );
   }
 
-  /** A change to one's own membership: the user hears of it (not when they made it). */
+  /**
+   * A membership change: the member hears of their own role, and every active lead of the
+   * team of whom and by whom (issue 12: no change to a team goes unseen by its leads). The
+   * one who made the change hears nothing; a member who is now a lead is told once, as the
+   * member. Leads are those of the team when the fan-out runs.
+   */
   async insertMembership(
     outboxId: string,
     userId: string,
@@ -96,16 +104,50 @@ export class FanoutRepository {
     role: string | null,
     actorId: string | null,
   ): Promise<number> {
+    const change = `CASE WHEN $4::text IS NULL THEN ' was removed from the team'
+                         ELSE ' is now ' || $4::text END`;
     return this.count(
       `INSERT INTO notifications (id, user_id, outbox_event_id, event, team_id, title)
-       SELECT rilon_uuid_v7(), u.id, $1, 'membership.changed', t.id,
-              left(t.name || CASE WHEN $4::text IS NULL THEN ': you were removed from the team'
-                                  ELSE ': your role is now ' || $4::text END, 300)
-         FROM users u JOIN teams t ON t.id = $3
-        WHERE u.id = $2 AND u.status = 'active' AND u.id IS DISTINCT FROM $5::uuid
+       SELECT rilon_uuid_v7(), x.user_id, $1, 'membership.changed', t.id, left(x.title, 300)
+         FROM teams t
+         JOIN users m ON m.id = $2
+         LEFT JOIN users a ON a.id = $5::uuid AND a.id <> m.id
+        CROSS JOIN LATERAL (
+          SELECT m.id AS user_id,
+                 t.name || CASE WHEN $4::text IS NULL THEN ': you were removed from the team'
+                                ELSE ': your role is now ' || $4::text END AS title
+          UNION ALL
+          SELECT l.user_id, t.name || ': ' || m.display_name || ${change} || ${BY_ACTOR}
+            FROM team_memberships l
+           WHERE l.team_id = t.id AND l.role = 'lead' AND l.user_id <> m.id
+        ) x
+         JOIN users u ON u.id = x.user_id
+        WHERE t.id = $3 AND u.status = 'active' AND u.id IS DISTINCT FROM $5::uuid
        ON CONFLICT (outbox_event_id, user_id) DO NOTHING
        RETURNING 1`,
       [outboxId, userId, teamId, role, actorId],
+    );
+  }
+
+  /** A change of the team's webhook: every active lead of the team but the one who made it. */
+  async insertWebhookChange(
+    outboxId: string,
+    teamId: string,
+    change: 'set' | 'removed',
+    actorId: string | null,
+  ): Promise<number> {
+    return this.count(
+      `INSERT INTO notifications (id, user_id, outbox_event_id, event, team_id, title)
+       SELECT rilon_uuid_v7(), u.id, $1, 'webhook.changed', t.id,
+              left(t.name || ': the team webhook was ' || $3::text || ${BY_ACTOR}, 300)
+         FROM teams t
+         JOIN team_memberships l ON l.team_id = t.id AND l.role = 'lead'
+         JOIN users u ON u.id = l.user_id
+         LEFT JOIN users a ON a.id = $4::uuid
+        WHERE t.id = $2 AND u.status = 'active' AND u.id IS DISTINCT FROM $4::uuid
+       ON CONFLICT (outbox_event_id, user_id) DO NOTHING
+       RETURNING 1`,
+      [outboxId, teamId, change, actorId],
     );
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@rilon/audit';
 import {
   Actor,
+  addOutboxEvent,
   APP_CONFIG,
   AppConfig,
   inTransaction,
@@ -20,9 +21,28 @@ export interface TeamWebhookView {
   createdAt: Date;
 }
 
+interface AccessRule {
+  admins: boolean;
+  refusal: string;
+}
+
+/** Reading and deleting: administrators and the team's leads. */
+const MANAGERS: AccessRule = {
+  admins: true,
+  refusal: 'Only an administrator or a lead of the team manages its webhook',
+};
+/** Setting or changing: the team's leads only. */
+const LEADS: AccessRule = {
+  admins: false,
+  refusal: 'Only a lead of the team sets or changes its webhook; administrators may delete it',
+};
+
 /**
- * A team's webhook: administrators and the team's leads manage it. The secret is
- * stored for signing and never answered, logged or audited.
+ * A team's webhook. Only the team's leads set or change it: an administrator who could
+ * point it at their own server would receive the titles of everything shared with the
+ * team (issue 12). Administrators may read and delete it. Every change is told to the
+ * team's leads (`webhook.changed`). The secret is stored for signing and never answered,
+ * logged or audited.
  */
 @Injectable()
 export class TeamWebhooksService {
@@ -33,7 +53,7 @@ export class TeamWebhooksService {
   ) {}
 
   async get(actor: Actor, teamId: string): Promise<TeamWebhookView> {
-    await this.authorize(actor, teamId, 'webhook.read');
+    await this.authorize(actor, teamId, 'webhook.read', MANAGERS);
     const rows: Array<{ url: string; created_at: Date }> = await this.dataSource.query(
       `SELECT url, created_at FROM team_webhooks WHERE team_id = $1`,
       [teamId],
@@ -43,7 +63,7 @@ export class TeamWebhooksService {
   }
 
   async set(actor: Actor, teamId: string, url: string, secret: string): Promise<TeamWebhookView> {
-    await this.authorize(actor, teamId, 'webhook.set');
+    await this.authorize(actor, teamId, 'webhook.set', LEADS);
     this.checkUrl(url);
     return inTransaction(this.dataSource, async (manager) => {
       const rows: Array<{ url: string; created_at: Date }> = await manager.query(
@@ -60,12 +80,17 @@ export class TeamWebhooksService {
         targetId: teamId,
         details: { scheme: new URL(url).protocol.replace(':', '') },
       });
+      await addOutboxEvent(manager, 'webhook.changed', {
+        teamId,
+        change: 'set',
+        actorId: actor.userId,
+      });
       return { url: rows[0].url, createdAt: rows[0].created_at };
     });
   }
 
   async remove(actor: Actor, teamId: string): Promise<void> {
-    await this.authorize(actor, teamId, 'webhook.delete');
+    await this.authorize(actor, teamId, 'webhook.delete', MANAGERS);
     await inTransaction(this.dataSource, async (manager) => {
       const [rows] = await manager.query<[unknown[], number]>(
         `DELETE FROM team_webhooks WHERE team_id = $1 RETURNING 1`,
@@ -78,16 +103,26 @@ export class TeamWebhooksService {
         targetType: 'team',
         targetId: teamId,
       });
+      await addOutboxEvent(manager, 'webhook.changed', {
+        teamId,
+        change: 'removed',
+        actorId: actor.userId,
+      });
     });
   }
 
-  /** 404 for an unknown team; 403 (audited) for anyone but an admin or a lead of the team. */
-  private async authorize(actor: Actor, teamId: string, action: string): Promise<void> {
+  /** 404 for an unknown team; 403 (audited) for anyone the rule leaves out. */
+  private async authorize(
+    actor: Actor,
+    teamId: string,
+    action: string,
+    rule: AccessRule,
+  ): Promise<void> {
     const team: unknown[] = isUuid(teamId)
       ? await this.dataSource.query(`SELECT 1 FROM teams WHERE id = $1`, [teamId])
       : [];
     if (!team.length) throw ProblemException.notFound('Team');
-    if (isAdmin(actor) || isLeadOf(actor, teamId)) return;
+    if (isLeadOf(actor, teamId) || (rule.admins && isAdmin(actor))) return;
     await this.audit.recordAlone({
       actorId: actor.userId,
       action: `${action}.denied`,
@@ -95,9 +130,7 @@ export class TeamWebhooksService {
       targetId: teamId,
       outcome: 'denied',
     });
-    throw ProblemException.forbidden(
-      'Only an administrator or a lead of the team manages its webhook',
-    );
+    throw ProblemException.forbidden(rule.refusal);
   }
 
   /** https only (http too where private targets are allowed); no credentials in the URL. */

@@ -15,6 +15,7 @@ export const EVENT_LABEL_KEYS: Record<Notification['event'], string> = {
   'enrolment.requested': 'event.enrolmentRequested',
   'enrolment.decided': 'event.enrolmentDecided',
   'membership.changed': 'event.membershipChanged',
+  'webhook.changed': 'event.webhookChanged',
 };
 
 /** Where opening a notification leads: its report, else the screen of what it is about. */

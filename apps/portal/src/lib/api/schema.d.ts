@@ -544,9 +544,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read the team's webhook (administrators and the team's leads) */
         get: operations["TeamWebhooksController_get"];
+        /**
+         * Set or replace the team's webhook (the team's leads only)
+         * @description Only a lead of the team sets or changes its webhook; an administrator is refused with 403 (audited as `webhook.set.denied`), so nobody outside the team can redirect what is shared with it. The change is told in the app (`webhook.changed`, naming the team, never the URL or the secret) to every lead of the team but the one who made it.
+         */
         put: operations["TeamWebhooksController_set"];
         post?: never;
+        /**
+         * Delete the team's webhook (administrators and the team's leads)
+         * @description The change is told in the app (`webhook.changed`, naming the team, never the URL or the secret) to every lead of the team but the one who made it.
+         */
         delete: operations["TeamWebhooksController_remove"];
         options?: never;
         head?: never;
@@ -577,8 +586,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Set a user's role in the team
+         * @description Nobody changes their own memberships, administrators and leads alike: `userId` equal to the caller is 403 (audited as `membership.set.denied` / `membership.remove.denied`), so an administrator cannot make themself a lead and gain content access. Every change is told in the app (`membership.changed`) to the member and to every lead of the team, except the one who made it.
+         */
         put: operations["TeamMembersController_set"];
         post?: never;
+        /**
+         * Remove a user from the team
+         * @description Nobody changes their own memberships, administrators and leads alike: `userId` equal to the caller is 403 (audited as `membership.set.denied` / `membership.remove.denied`), so an administrator cannot make themself a lead and gain content access. Every change is told in the app (`membership.changed`) to the member and to every lead of the team, except the one who made it.
+         */
         delete: operations["TeamMembersController_remove"];
         options?: never;
         head?: never;
@@ -936,15 +953,18 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             enrolmentId?: string;
-            /** @enum {string} */
-            event: "report.published" | "report.amended" | "report.withdrawn" | "report.submitted" | "report.returned" | "enrolment.requested" | "enrolment.decided" | "membership.changed";
+            /**
+             * @description `membership.changed` reaches the member and the team's leads; `webhook.changed` (a team's webhook set, replaced or deleted) reaches the team's leads
+             * @enum {string}
+             */
+            event: "report.published" | "report.amended" | "report.withdrawn" | "report.submitted" | "report.returned" | "enrolment.requested" | "enrolment.decided" | "membership.changed" | "webhook.changed";
             /** Format: uuid */
             id: string;
             /** Format: date-time */
             readAt: string | null;
             /** Format: uuid */
             reportId?: string;
-            /** @description The report title (or team name) as it read when notified */
+            /** @description The report title as it read when notified; for membership and webhook changes the team name and what changed (never a webhook URL or secret) */
             title: string;
             urgent: boolean;
         };
@@ -2407,7 +2427,7 @@ export interface operations {
                     "application/json": components["schemas"]["TeamWebhookDto"];
                 };
             };
-            /** @description Neither an administrator nor a lead of the team */
+            /** @description Not a lead of the team (administrators included) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2489,6 +2509,13 @@ export interface operations {
                     "application/json": components["schemas"]["TeamMemberDto"];
                 };
             };
+            /** @description The caller is neither an administrator nor a lead of the team, a lead touches a lead or grants the lead role, or the caller targets their own membership (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     TeamMembersController_remove: {
@@ -2505,6 +2532,13 @@ export interface operations {
         responses: {
             /** @description Administrators remove anyone; a lead of the team removes its officers and observers */
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller is neither an administrator nor a lead of the team, a lead touches a lead or grants the lead role, or the caller targets their own membership (audited) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
