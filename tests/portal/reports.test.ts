@@ -307,6 +307,8 @@ describe('portal: reports list and report view', () => {
       const page = await portal.signIn(officerB);
       await read(page, id, `After amendment ${tag}`);
       const history = page.getByRole('region', { name: 'Version history' });
+      // The history arrives after the report itself.
+      await history.getByRole('link', { name: 'Version 2', exact: true }).waitFor();
       expect(await history.getByRole('listitem').count()).toBe(2);
       await history.getByRole('link', { name: 'Version 1', exact: true }).click();
       await page.waitForURL(/version=1/);
