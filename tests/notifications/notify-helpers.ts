@@ -62,6 +62,8 @@ export class SseReader {
   /** True once the server ended the response (not when this side aborted it). */
   ended = false;
   headers?: Headers;
+  /** The parsed body of a refusal (a problem document), when the stream did not open. */
+  problem?: any;
   done: Promise<void> = Promise.resolve();
 
   async open(url: string, token: string, lastEventId?: string): Promise<void> {
@@ -70,7 +72,12 @@ export class SseReader {
     const res = await fetch(url, { headers, signal: this.controller.signal });
     this.status = res.status;
     this.headers = res.headers;
-    if (!res.ok || !res.body) return;
+    if (!res.ok || !res.body) {
+      const text = await res.text().catch(() => '');
+      this.problem =
+        text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
+      return;
+    }
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
     this.done = (async () => {

@@ -26,6 +26,7 @@ export * from './fanout/fanout.repository';
 export * from './live/live-channel';
 export * from './live/live-stream';
 export * from './live/live-hub.service';
+export * from './live/stream-slots';
 export * from './viewer-sql';
 
 /** Notification entities (issue 4). */

@@ -1,14 +1,15 @@
 import { Controller, Get, Headers, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@rilon/core';
 import { Authenticated, CurrentActor } from '@rilon/identity';
-import { LiveHub } from '@rilon/notifications';
+import { LiveHub, RESUME_MAX, STREAMS_PER_USER } from '@rilon/notifications';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * Server-Sent Events on the raw response: Fastify's reply is taken over (hijacked) here
  * and adapted to the hub's plain sink, so nothing below this controller knows Fastify.
- * Fastify hooks do not see a hijacked reply: X-Request-Id is set by hand.
+ * Fastify hooks do not see a hijacked reply: X-Request-Id is set by hand. The hub admits
+ * the stream before the reply is hijacked, so a refusal is an ordinary problem answer.
  */
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -18,7 +19,21 @@ export class NotificationStreamController {
 
   @Get('stream')
   @Authenticated()
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this id' })
+  @ApiOperation({
+    summary: 'Live notifications (Server-Sent Events)',
+    description:
+      `The stream ends (cleanly) when the access token it was opened with expires: reconnect ` +
+      `with a fresh token and \`Last-Event-ID\`. At most ${STREAMS_PER_USER} streams per user are ` +
+      `open at once, on all servers together (429 with Retry-After beyond), and each server ` +
+      `holds a bounded number (503 with Retry-After beyond). A resume sends at most ` +
+      `${RESUME_MAX} missed notifications: the oldest ${RESUME_MAX} after \`Last-Event-ID\`, ` +
+      `in order; read the newer ones from \`GET /notifications\`.`,
+  })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: `Resume after this notification id (at most ${RESUME_MAX} are resent)`,
+  })
   @ApiOkResponse({
     description:
       'text/event-stream: `id: <notification id>`, `event: notification`, `data: <notification>`; a comment every 15 s',
@@ -29,27 +44,32 @@ export class NotificationStreamController {
     @Res() reply: FastifyReply,
     @Headers('last-event-id') lastEventId?: string,
   ): Promise<void> {
-    reply.hijack();
     const raw = reply.raw;
-    raw.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-      'x-content-type-options': 'nosniff',
-      'x-request-id': request.id,
-    });
     const stream = await this.hub.open(
       actor,
-      {
-        write: (chunk) => {
-          if (!raw.writableEnded) raw.write(chunk);
-        },
-        end: () => {
-          if (!raw.writableEnded) raw.end();
-        },
+      () => {
+        reply.hijack();
+        raw.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+          'x-content-type-options': 'nosniff',
+          'x-request-id': request.id,
+        });
+        return {
+          write: (chunk) => {
+            if (!raw.writableEnded) raw.write(chunk);
+          },
+          end: () => {
+            if (!raw.writableEnded) raw.end();
+          },
+        };
       },
-      lastEventId && lastEventId.length <= 64 ? lastEventId.trim() : undefined,
+      {
+        lastEventId: lastEventId && lastEventId.length <= 64 ? lastEventId.trim() : undefined,
+        expiresAtMs: actor.accessExpiresAt === undefined ? undefined : actor.accessExpiresAt * 1000,
+      },
     );
     raw.on('close', () => stream.close());
     if (raw.destroyed) stream.close();

@@ -18,6 +18,11 @@ export interface Actor {
   memberCode: string;
   globalRole: GlobalRole | null;
   teams: TeamMembershipRef[];
+  /**
+   * When the access token of this request expires (its `exp`, epoch seconds), set by the
+   * token check: what outlives the request (a live stream) must end by then.
+   */
+  accessExpiresAt?: number;
 }
 
 export function isAdmin(actor: Actor): boolean {

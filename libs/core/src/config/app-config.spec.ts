@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       webhookAllowPrivate: false,
       workerHealthPort: 3001,
       rateLimitPerMinute: 1200,
+      streamMaxPerInstance: 1000,
       maxTransactionSeconds: 60,
     });
     expect(config.jwt.generated).toBe(true);
@@ -85,6 +86,8 @@ describe('loadConfig', () => {
     });
     expect(failure({ MAX_TRANSACTION_SECONDS: '4' }).message).toContain('MAX_TRANSACTION_SECONDS');
     expect(failure({ RATE_LIMIT_PER_MINUTE: 'lots' }).message).toContain('RATE_LIMIT_PER_MINUTE');
+    expect(loadConfig({ STREAM_MAX_PER_INSTANCE: '2' }).streamMaxPerInstance).toBe(2);
+    expect(failure({ STREAM_MAX_PER_INSTANCE: '0' }).message).toContain('STREAM_MAX_PER_INSTANCE');
   });
 
   it.each([

@@ -36,6 +36,8 @@ export interface AppConfig {
   webhookAllowPrivate: boolean;
   workerHealthPort: number;
   rateLimitPerMinute: number;
+  /** Live streams this API instance holds at most, all users together (503 beyond). */
+  streamMaxPerInstance: number;
   logLevel: string;
   /** Longest a transaction may stay open; the audit sealer treats older gaps as rollbacks. */
   maxTransactionSeconds: number;
@@ -214,6 +216,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookAllowPrivate: bool(env, 'WEBHOOK_ALLOW_PRIVATE'),
     workerHealthPort: int(env, 'WORKER_HEALTH_PORT', 3001, 0, 65535),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
+    streamMaxPerInstance: int(env, 'STREAM_MAX_PER_INSTANCE', 1000, 1, 1_000_000),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     maxTransactionSeconds: int(env, 'MAX_TRANSACTION_SECONDS', 60, 5, 3600),
   };

@@ -29,9 +29,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(claims: Partial<AccessTokenClaims>): Promise<Actor | false> {
+  async validate(claims: Partial<AccessTokenClaims> & { exp?: number }): Promise<Actor | false> {
     if (claims.typ !== 'access' || !isUuid(claims.sub) || !isUuid(claims.sid)) return false;
-    return (await this.sessions.load(claims.sub, claims.sid)) ?? false;
+    const actor = await this.sessions.load(claims.sub, claims.sid);
+    if (!actor) return false;
+    // jsonwebtoken has checked `exp` (ignoreExpiration is off); it bounds live streams.
+    return typeof claims.exp === 'number' ? { ...actor, accessExpiresAt: claims.exp } : actor;
   }
 }
 

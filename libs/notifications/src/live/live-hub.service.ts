@@ -1,21 +1,31 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Actor, APP_CONFIG, AppConfig, createRedis } from '@rilon/core';
+import { Actor, APP_CONFIG, AppConfig, createRedis, REDIS } from '@rilon/core';
 import { SessionLoader } from '@rilon/identity';
 import type { Redis } from 'ioredis';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { liveChannel, parseLiveMessage } from './live-channel';
 import { HEARTBEAT_MS, LiveStream, StreamSink } from './live-stream';
+import { StreamSlots } from './stream-slots';
+
+/** How a stream opens: after what (a resume), and until when (the access token's expiry). */
+export interface OpenOptions {
+  lastEventId?: string;
+  /** Epoch ms; the stream ends then. */
+  expiresAtMs?: number;
+}
 
 /**
  * The streams open on this API instance and its ONE Redis subscriber connection: a
  * message naming users wakes those users' local streams, so any instance serves any
  * user. While Redis is away the streams stay open (heartbeats only); when it returns
- * every stream pulls, so nothing created meanwhile is missed.
+ * every stream pulls, so nothing created meanwhile is missed. Admission is bounded per
+ * user and per instance (StreamSlots) before the response starts.
  */
 @Injectable()
 export class LiveHub implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LiveHub.name);
   private readonly streams = new Map<string, Set<LiveStream>>();
+  private readonly slots: StreamSlots;
   private subscriber?: Redis;
   private wasReady = false;
   /** Between keep-alives (each re-checks the session) of streams opened from now on. */
@@ -25,9 +35,13 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly inbox: InboxRepository,
     private readonly sessions: SessionLoader,
-  ) {}
+    @Inject(REDIS) redis: Redis,
+  ) {
+    this.slots = new StreamSlots(redis, config.streamMaxPerInstance);
+  }
 
   onModuleInit(): void {
+    this.slots.start();
     const channel = liveChannel(this.config.queuePrefix);
     const subscriber = createRedis(this.config.redisUrl, {
       commandTimeout: undefined,
@@ -50,23 +64,44 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     for (const set of [...this.streams.values()]) for (const stream of [...set]) stream.close();
+    this.slots.stop();
     this.subscriber?.disconnect();
   }
 
-  /** Opens a stream for the caller; `lastEventId` resumes after that notification. */
-  async open(actor: Actor, sink: StreamSink, lastEventId?: string): Promise<LiveStream> {
+  /**
+   * Opens a stream for the caller. Admission comes first and throws the problem to answer
+   * (429: the user's streams; 503: this instance's), before `begin` starts the response
+   * and gives the sink to write to.
+   */
+  async open(
+    actor: Actor,
+    begin: () => StreamSink,
+    options: OpenOptions = {},
+  ): Promise<LiveStream> {
+    const slot = await this.slots.acquire(actor.userId);
+    let sink: StreamSink;
+    try {
+      sink = begin();
+    } catch (error) {
+      this.slots.release(slot);
+      throw error;
+    }
     const stream = new LiveStream(
       actor,
       sink,
       this.inbox,
       (a) => this.sessions.load(a.userId, a.sessionId),
-      (s) => this.remove(s),
+      (s) => {
+        this.slots.release(slot);
+        this.remove(s);
+      },
       this.heartbeatMs,
+      options.expiresAtMs,
     );
     let set = this.streams.get(actor.userId);
     if (!set) this.streams.set(actor.userId, (set = new Set()));
     set.add(stream);
-    await stream.start(lastEventId);
+    await stream.start(options.lastEventId);
     return stream;
   }
 

@@ -14,6 +14,13 @@ const MARGIN_SECONDS = 300;
 const BATCH = 500;
 const MAX_REMEMBERED = 5000;
 export const HEARTBEAT_MS = 15_000;
+/**
+ * Most notifications a resume sends: the oldest ones after `Last-Event-ID`, in order, so
+ * the client reads the rest from the inbox list rather than one endless burst.
+ */
+export const RESUME_MAX = 200;
+/** Longest a timer may be set for in Node (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Reloads the stream's caller from its session: null once it is revoked, expired or suspended. */
 export type ActorReloader = (actor: Actor) => Promise<Actor | null>;
@@ -26,7 +33,9 @@ export type ActorReloader = (actor: Actor) => Promise<Actor | null>;
  *
  * The caller is re-checked before every pull and every heartbeat, not trusted from the
  * opening request: a logout, a password change or a suspension ends the stream before
- * anything more is pushed, and a team change applies to what it reads next.
+ * anything more is pushed, and a team change applies to what it reads next. The access
+ * token it was opened with bounds it too: at that token's expiry the response ends
+ * (cleanly; the client reconnects with a fresh token and `Last-Event-ID`).
  */
 export class LiveStream {
   private readonly logger = new Logger(LiveStream.name);
@@ -35,6 +44,7 @@ export class LiveStream {
   /** Ids sent recently, with their time: a row is never sent twice. */
   private readonly sent = new Map<string, number>();
   private heartbeat?: NodeJS.Timeout;
+  private expiry?: NodeJS.Timeout;
   closed = false;
   private current: Actor;
 
@@ -45,6 +55,8 @@ export class LiveStream {
     private readonly reload: ActorReloader,
     private readonly onClose: (stream: LiveStream) => void,
     private readonly heartbeatMs = HEARTBEAT_MS,
+    /** When the access token it was opened with expires (epoch ms). */
+    private readonly expiresAtMs?: number,
   ) {
     this.current = actor;
   }
@@ -53,22 +65,20 @@ export class LiveStream {
     return this.current;
   }
 
-  /** Sends what followed `lastEventId` (a resume), then waits for pushes. */
+  /** Sends what followed `lastEventId` (a resume, at most RESUME_MAX rows), then waits for pushes. */
   start(lastEventId: string | undefined): Promise<void> {
     this.sink.write(': connected\n\n');
     this.heartbeat = setInterval(() => void this.beat(), this.heartbeatMs);
     this.heartbeat.unref();
+    if (this.expiresAtMs !== undefined) {
+      const wait = Math.min(Math.max(0, this.expiresAtMs - Date.now()), MAX_TIMER_MS);
+      this.expiry = setTimeout(() => this.close(), wait);
+      this.expiry.unref();
+    }
     return this.enqueue(async () => {
       const startMs = await this.inbox.nowMs();
       this.sinceMs = startMs;
-      if (lastEventId) {
-        for (;;) {
-          const after = [...this.sent.keys()].pop() ?? lastEventId;
-          const rows = await this.inbox.after(this.actor, after, BATCH);
-          this.send(rows);
-          if (rows.length < BATCH) break;
-        }
-      }
+      if (lastEventId) this.send(await this.inbox.after(this.actor, lastEventId, RESUME_MAX));
       // Rows stamped before the stream opened count as known: only what follows is live.
       const known = await this.inbox.recent(this.actor, startMs, MARGIN_SECONDS, [], 10_000);
       for (const row of known) {
@@ -106,6 +116,10 @@ export class LiveStream {
 
   /** Reloads the caller (one indexed query); ends the stream when the session is gone. */
   private async stillSignedIn(): Promise<boolean> {
+    if (this.expiresAtMs !== undefined && Date.now() >= this.expiresAtMs) {
+      this.close();
+      return false;
+    }
     const fresh = await this.reload(this.current);
     if (!fresh) {
       this.close();
@@ -119,6 +133,7 @@ export class LiveStream {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.heartbeat);
+    clearTimeout(this.expiry);
     this.sink.end();
     this.onClose(this);
   }

@@ -305,6 +305,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Live notifications (Server-Sent Events)
+         * @description The stream ends (cleanly) when the access token it was opened with expires: reconnect with a fresh token and `Last-Event-ID`. At most 5 streams per user are open at once, on all servers together (429 with Retry-After beyond), and each server holds a bounded number (503 with Retry-After beyond). A resume sends at most 200 missed notifications: the oldest 200 after `Last-Event-ID`, in order; read the newer ones from `GET /notifications`.
+         */
         get: operations["NotificationStreamController_stream"];
         put?: never;
         post?: never;
@@ -1921,7 +1925,7 @@ export interface operations {
             query?: never;
             header: {
                 "last-event-id": string;
-                /** @description Resume after this id */
+                /** @description Resume after this notification id (at most 200 are resent) */
                 "Last-Event-ID"?: string;
             };
             path?: never;
