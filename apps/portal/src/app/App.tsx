@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { SignInPage } from '../features/auth';
+import { AcceptInvitationPage, SignInPage } from '../features/auth';
 import { ComingSoonPage } from '../features/coming';
 import { InboxPage } from '../features/inbox';
 import { NotFoundPage } from '../features/not-found';
@@ -33,9 +33,6 @@ const SubscriptionsPage = lazy(() =>
 const AuditPage = lazy(() => import('../features/audit').then((m) => ({ default: m.AuditPage })));
 const AccountPage = lazy(() =>
   import('../features/account').then((m) => ({ default: m.AccountPage })),
-);
-const AcceptInvitationPage = lazy(() =>
-  import('../features/auth').then((m) => ({ default: m.AcceptInvitationPage })),
 );
 const ReviewPage = lazy(() =>
   import('../features/review').then((m) => ({ default: m.ReviewPage })),

@@ -1,43 +1,93 @@
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { use, useCallback, useMemo, useSyncExternalStore } from 'react';
 import { FALLBACK, Translator, type Catalogues, type Messages, type Values } from './catalogue';
-import { directionOf } from './languages';
+import { directionOf, LANGUAGES } from './languages';
 
 /**
  * Every string the portal shows comes from a catalogue as an ICU message:
  * `locales/<language>/<namespace>.json`, one namespace per feature (plus `common`).
- * English is bundled; other languages load when picked. Formatting is FormatJS's
- * IntlMessageFormat: a full i18n framework would cost a sixth of the first page's budget.
+ * The first page's English namespaces come with it; every other catalogue loads with its
+ * feature or its language. Formatting is FormatJS's IntlMessageFormat: a full i18n
+ * framework would cost a sixth of the first page's budget.
  */
-const english = import.meta.glob<Messages>('../../locales/en/*.json', {
+const firstPage = import.meta.glob<Messages>('../../locales/en/{common,auth,inbox}.json', {
   eager: true,
   import: 'default',
 });
+const loaders = import.meta.glob<Messages>('../../locales/*/*.json', { import: 'default' });
 
-function byNamespace(files: Record<string, Messages>): Record<string, Messages> {
-  return Object.fromEntries(
-    Object.entries(files).map(([path, messages]) => [
-      path.replace(/^.*\/([^/]+)\.json$/, '$1'),
-      messages,
-    ]),
+function parts(path: string): { language: string; namespace: string } {
+  const match = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
+  return { language: match?.[1] ?? FALLBACK, namespace: match?.[2] ?? 'common' };
+}
+
+const catalogues: Catalogues = {};
+for (const [path, messages] of Object.entries(firstPage)) {
+  const { language, namespace } = parts(path);
+  (catalogues[language] ??= {})[namespace] = messages;
+}
+const pending = new Map<string, Promise<void>>();
+
+/** Loads one catalogue (and English, its fallback); resolves at once when it is there. */
+function loadNamespace(language: string, namespace: string): Promise<void> {
+  const id = `${language}/${namespace}`;
+  let promise = pending.get(id);
+  if (!promise) {
+    const wanted = [...new Set([FALLBACK, language])].filter(
+      (code) => !catalogues[code]?.[namespace],
+    );
+    promise = Promise.all(
+      wanted.map(async (code) => {
+        const load = loaders[`../../locales/${code}/${namespace}.json`];
+        (catalogues[code] ??= {})[namespace] = load ? await load() : {};
+      }),
+    ).then(() => {
+      // A new translator makes every component that reads messages render again.
+      translator = new Translator(catalogues, translator.language);
+      for (const listener of listeners) listener();
+    });
+    pending.set(id, promise);
+  }
+  return promise;
+}
+
+function loaded(language: string, namespace: string): boolean {
+  return (
+    Boolean(catalogues[FALLBACK]?.[namespace]) &&
+    Boolean(catalogues[language]?.[namespace] ?? language === FALLBACK)
   );
 }
 
-const catalogues: Catalogues = { [FALLBACK]: byNamespace(english) };
-let translator = new Translator(catalogues, FALLBACK);
+/** The language picked on the Account page: a preference, not sensitive, kept in this browser. */
+export const LANGUAGE_KEY = 'rilon.language';
+
+/** The saved language if the portal has it (a stale or forged value is ignored). */
+function savedLanguage(): string {
+  try {
+    const code = localStorage.getItem(LANGUAGE_KEY);
+    return code && LANGUAGES.some((language) => language.code === code) ? code : FALLBACK;
+  } catch {
+    return FALLBACK; // storage blocked (a privacy setting): the default language
+  }
+}
+
+let translator = new Translator(catalogues, savedLanguage());
 const listeners = new Set<() => void>();
 
 export const i18n = {
   get language(): string {
     return translator.language;
   },
-  /** Switches the language (its catalogue must be loaded: see `addCatalogue`). */
+  /** Switches the language (prepare() it first, or its first render suspends). */
   changeLanguage(language: string): void {
     translator = new Translator(catalogues, language);
     applyDocumentLanguage(language);
     for (const listener of listeners) listener();
   },
-  addCatalogue(language: string, namespaces: Record<string, Messages>): void {
-    catalogues[language] = { ...(catalogues[language] ?? {}), ...namespaces };
+  /** Loads a language's catalogues of the first page, then switch with changeLanguage. */
+  prepare(language: string): Promise<void> {
+    return Promise.all(
+      ['common', 'auth', 'inbox'].map((namespace) => loadNamespace(language, namespace)),
+    ).then(() => undefined);
   },
   t(key: string, values?: Values): string {
     return translator.translate('common', key, values);
@@ -57,6 +107,9 @@ export function useTranslation(namespace = 'common'): {
   i18n: { language: string };
 } {
   const current = useSyncExternalStore(subscribe, () => translator);
+  // A feature's catalogue arrives with the feature: suspend (the route's Suspense shows
+  // "Loading") until it is there.
+  if (!loaded(current.language, namespace)) use(loadNamespace(current.language, namespace));
   const t = useCallback<TFunction>(
     (key, values) => current.translate(namespace, key, values),
     [current, namespace],
