@@ -4,7 +4,7 @@ import type { Actor } from '@rilon/core';
 import { AuthService, Authenticated, CurrentActor, Public } from '@rilon/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ChangePasswordDto, LoginDto, MeDto, RefreshDto, TokenPairDto } from './auth.dto';
-import { ApiLogin, ApiLogout, ApiRefresh } from './auth.openapi';
+import { ApiChangePassword, ApiLogin, ApiLogout, ApiRefresh } from './auth.openapi';
 import { MeService } from './me.service';
 import { RefreshCookieService } from './refresh-cookie.service';
 
@@ -68,6 +68,7 @@ export class AuthController {
   @Authenticated()
   @ApiBearerAuth()
   @HttpCode(204)
+  @ApiChangePassword()
   changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
   }

@@ -94,6 +94,25 @@ export function ApiRefresh(): MethodDecorator {
   );
 }
 
+export function ApiChangePassword(): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({
+      summary: 'Change the own password',
+      description:
+        "Revokes the user's other sessions. A wrong current password counts as a failed " +
+        'sign-in of the account, in the same counter as `POST /auth/login`: after 5 failures ' +
+        'within 15 minutes, of either kind, the account is locked for 15 minutes, and this ' +
+        'route answers 429 with `Retry-After` too, even with the right current password.',
+    }),
+    ApiNoContentResponse({ description: 'Changed; the other sessions are revoked' }),
+    ApiForbiddenResponse({ description: 'The current password is wrong (audited)' }),
+    ApiTooManyRequestsResponse({
+      description: 'The account is locked after repeated failures (sign-in or this route)',
+      headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+    }),
+  );
+}
+
 export function ApiLogout(): MethodDecorator {
   return applyDecorators(
     ApiOperation({

@@ -144,12 +144,32 @@ export class AuthService {
     });
   }
 
+  /**
+   * A wrong current password is a sign-in failure of the account (issue 12): it goes into
+   * the sign-in throttle's counter, so a stolen access token buys no more guesses than the
+   * sign-in form, and a locked account is 429 here too, whatever the password.
+   */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
-    const rows: Array<{ password_hash: string | null }> = await this.dataSource.query(
-      'SELECT password_hash FROM users WHERE id = $1',
-      [actor.userId],
-    );
-    if (!(await this.hasher.verify(rows[0]?.password_hash ?? null, currentPassword))) {
+    const rows: Array<{ email: string; password_hash: string | null }> =
+      await this.dataSource.query('SELECT email, password_hash FROM users WHERE id = $1', [
+        actor.userId,
+      ]);
+    const ip = RequestContext.current().ip ?? 'unknown';
+    const attempt = await this.throttle.begin(rows[0]?.email ?? actor.userId, ip);
+    if (attempt.lockedFor > 0) {
+      await this.audit.recordAlone({
+        actorId: actor.userId,
+        action: 'user.password_change',
+        targetType: 'user',
+        targetId: actor.userId,
+        outcome: 'denied',
+        details: { reason: 'throttled' },
+      });
+      throw ProblemException.tooManyRequests(attempt.lockedFor);
+    }
+    const valid = await this.hasher.verify(rows[0]?.password_hash ?? null, currentPassword);
+    await attempt.settle(valid);
+    if (!valid) {
       await this.audit.recordAlone({
         actorId: actor.userId,
         action: 'user.password_change',

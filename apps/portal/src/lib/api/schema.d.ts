@@ -211,6 +211,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Change the own password
+         * @description Revokes the user's other sessions. A wrong current password counts as a failed sign-in of the account, in the same counter as `POST /auth/login`: after 5 failures within 15 minutes, of either kind, the account is locked for 15 minutes, and this route answers 429 with `Retry-After` too, even with the right current password.
+         */
         post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
@@ -1757,8 +1761,25 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Changed; the other sessions are revoked */
             204: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The current password is wrong (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The account is locked after repeated failures (sign-in or this route) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
