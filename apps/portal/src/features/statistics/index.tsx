@@ -1,8 +1,2 @@
-import { ComingSoonPage } from '../coming';
-import { useTranslation } from '../../lib/i18n/i18n';
-
-/** Placeholder until this screen lands (issue 8). */
-export function StatisticsPage() {
-  const { t } = useTranslation();
-  return <ComingSoonPage title={t('nav.statistics')} />;
-}
+/** The Statistics explorer (its chart library loads with this screen alone). */
+export { StatisticsPage } from './StatisticsPage';

@@ -1,0 +1,50 @@
+import { getAlpha3Codes } from 'i18n-iso-countries';
+
+/** The nine FRAN-style indicators of migration_statistics observations (domain.md). */
+export const INDICATORS = [
+  'irregular_border_crossing',
+  'facilitator_detected',
+  'refusal_of_entry',
+  'illegal_stay',
+  'fraudulent_document',
+  'asylum_application',
+  'trafficking_victim_identified',
+  'return_decision',
+  'effective_return',
+] as const;
+export type Indicator = (typeof INDICATORS)[number];
+
+export const GROUPINGS = ['month', 'nationality', 'reportingCountry', 'borderType'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+export const BORDER_TYPES = ['air', 'sea', 'land', 'inland', 'unspecified'] as const;
+export type BorderType = (typeof BORDER_TYPES)[number];
+
+/** ICAO Doc 9303 nationality codes beyond ISO 3166: stateless, refugees, unspecified. */
+export const ICAO_CODES = ['XXA', 'XXB', 'XXC', 'XXX'] as const;
+
+// The same maintained list the server validates against, so a code the form offers is one
+// the API takes.
+const ALPHA3 = new Set(Object.keys(getAlpha3Codes()));
+const NATIONALITIES = new Set([...ALPHA3, ...ICAO_CODES]);
+
+export function isCountry(code: string): boolean {
+  return ALPHA3.has(code);
+}
+
+export function isNationality(code: string): boolean {
+  return NATIONALITIES.has(code);
+}
+
+export function oneOf<T extends string>(list: readonly T[], value: unknown): T | undefined {
+  return typeof value === 'string' && (list as readonly string[]).includes(value)
+    ? (value as T)
+    : undefined;
+}
+
+/** A month as the API writes it, `YYYY-MM`, years 1900 to 9999 (as the server's rule). */
+const MONTH = /^(19|[2-9]\d)\d{2}-(0[1-9]|1[0-2])$/;
+
+export function isMonth(value: string): boolean {
+  return MONTH.test(value);
+}
