@@ -67,7 +67,8 @@ export class Portal {
 
   async page(context?: BrowserContext): Promise<Page> {
     const page = await (context ?? (await this.context())).newPage();
-    page.setDefaultTimeout(15_000);
+    // Generous: the API, worker, database and browser share two cores.
+    page.setDefaultTimeout(30_000);
     return page;
   }
 
