@@ -16,7 +16,9 @@ export const BODY_LIMIT = 256 * 1024;
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
-    trustProxy: false,
+    // X-Forwarded-For only from the listed proxies: request.ip is then the client behind
+    // them, for sign-in throttling and the audit's address alike.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
       requestIdFrom(req.headers['x-request-id'], randomUUID),
     routerOptions: { maxParamLength: 200 },

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       webhookAllowPrivate: false,
       workerHealthPort: 3001,
       rateLimitPerMinute: 1200,
+      trustProxy: [],
       streamMaxPerInstance: 1000,
       maxTransactionSeconds: 60,
     });
@@ -89,6 +90,22 @@ describe('loadConfig', () => {
     expect(loadConfig({ STREAM_MAX_PER_INSTANCE: '2' }).streamMaxPerInstance).toBe(2);
     expect(failure({ STREAM_MAX_PER_INSTANCE: '0' }).message).toContain('STREAM_MAX_PER_INSTANCE');
   });
+
+  it('reads TRUST_PROXY as a list of addresses and CIDRs', () => {
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1' }).trustProxy).toEqual(['127.0.0.1']);
+    expect(
+      loadConfig({ TRUST_PROXY: ' 10.0.0.5, 10.1.0.0/16 ,2001:db8::/32,::1' }).trustProxy,
+    ).toEqual(['10.0.0.5', '10.1.0.0/16', '2001:db8::/32', '::1']);
+  });
+
+  it.each(['true', '*', '10.0.0.0/33', '2001:db8::/129', '10.0.0.1/8/2', 'lb.internal', '1'])(
+    'refuses TRUST_PROXY=%s with one line naming it',
+    (value) => {
+      const error = failure({ TRUST_PROXY: value });
+      expect(error.message).toMatch(/^TRUST_PROXY must list IP addresses or CIDRs/);
+      expect(error.message).not.toContain('\n');
+    },
+  );
 
   it.each([
     ['true', true],

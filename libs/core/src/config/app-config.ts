@@ -1,4 +1,5 @@
 import { createPublicKey, randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Token signing material, resolved once at start. */
@@ -36,6 +37,11 @@ export interface AppConfig {
   webhookAllowPrivate: boolean;
   workerHealthPort: number;
   rateLimitPerMinute: number;
+  /**
+   * Addresses and CIDRs of the proxies (load balancers) in front of the API: only from
+   * these is X-Forwarded-For believed, for the client address of throttling and audit.
+   */
+  trustProxy: string[];
   /** Live streams this API instance holds at most, all users together (503 beyond). */
   streamMaxPerInstance: number;
   logLevel: string;
@@ -86,6 +92,26 @@ function bool(env: Env, name: string): boolean {
   if (raw === '' || raw === 'false' || raw === '0') return false;
   if (raw === 'true' || raw === '1') return true;
   throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
+}
+
+/** A comma-separated list of IP addresses and CIDRs (`10.0.0.0/8`, `2001:db8::/32`). */
+function addressList(env: Env, name: string): string[] {
+  const items = (env[name] ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  for (const item of items) {
+    const [address, bits, extra] = item.split('/');
+    const version = isIP(address);
+    const max = version === 6 ? 128 : 32;
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max);
+    if (version === 0 || !validBits || extra !== undefined) {
+      throw new ConfigError(
+        `${name} must list IP addresses or CIDRs, comma-separated, e.g. 10.0.0.5,10.1.0.0/16 (got "${item}")`,
+      );
+    }
+  }
+  return items;
 }
 
 const WEAK_SECRETS = /^(secret|changeme|password|jwt[-_]?secret|test|dev)/i;
@@ -216,6 +242,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     webhookAllowPrivate: bool(env, 'WEBHOOK_ALLOW_PRIVATE'),
     workerHealthPort: int(env, 'WORKER_HEALTH_PORT', 3001, 0, 65535),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
+    trustProxy: addressList(env, 'TRUST_PROXY'),
     streamMaxPerInstance: int(env, 'STREAM_MAX_PER_INSTANCE', 1000, 1, 1_000_000),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     maxTransactionSeconds: int(env, 'MAX_TRANSACTION_SECONDS', 60, 5, 3600),

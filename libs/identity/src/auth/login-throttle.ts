@@ -1,16 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { REDIS } from '@rilon/core';
 import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
 import { createHash } from 'node:crypto';
+import { LocalCounters } from './local-counters';
+import { accountKey, addressKey, ThrottledAccount } from './throttle-keys';
 
 const WINDOW_SECONDS = 15 * 60;
 export const ACCOUNT_LIMIT = 5;
 export const ADDRESS_LIMIT = 50;
 const LIMITS = [ACCOUNT_LIMIT, ADDRESS_LIMIT];
 
-function keys(email: string, ip: string): string[] {
+/** Hashed, so that Redis holds no e-mail address or client address. */
+function keys(account: ThrottledAccount, ip: string): string[] {
   const hash = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 32);
-  return [`login-fail:acct:${hash(email.toLowerCase())}`, `login-fail:addr:${hash(ip)}`];
+  return [
+    `login-fail:acct:${hash(accountKey(account))}`,
+    `login-fail:addr:${hash(addressKey(ip))}`,
+  ];
 }
 
 /** A sign-in attempt counted in advance; settle it once the password is checked. */
@@ -21,20 +29,30 @@ export interface LoginAttempt {
 }
 
 /**
- * Sign-in throttling: failures per account and per address, counted in Redis (shared by
+ * Sign-in throttling: failures per account (the one the lookup resolved, see
+ * `accountKey`) and per address (IPv6 by /64, see `addressKey`), counted in Redis (shared by
  * every instance). Each attempt is counted as a failure BEFORE the password is checked
  * and given back when it succeeds, so parallel guesses cannot all slip past the check
  * while the hashes are computed: at most 5 guesses per account per window, however sent.
- * While Redis is down it counts in this process instead: weaker, never open.
+ * While Redis is down it counts in this process instead (bounded, least recently counted
+ * keys evicted first): weaker, never open.
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly local = new Map<string, { count: number; until: number }>();
+  private readonly local = new LocalCounters();
 
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
 
+  /**
+   * Counts an attempt at the account `email` names, from `ip`. The account is resolved
+   * here, with the sign-in lookup's own `lower(email)`, so every caller (sign-in, password
+   * change) counts on the same key however the address is spelt.
+   */
   async begin(email: string, ip: string): Promise<LoginAttempt> {
-    const counted = keys(email, ip);
+    const counted = keys(await this.resolve(email), ip);
     try {
       const pipeline = this.redis.multi();
       for (const k of counted) pipeline.incr(k).expire(k, WINDOW_SECONDS, 'NX').ttl(k);
@@ -50,6 +68,14 @@ export class LoginThrottle {
     } catch {
       return this.localAttempt(counted);
     }
+  }
+
+  private async resolve(email: string): Promise<ThrottledAccount> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      'SELECT id FROM users WHERE lower(email) = lower($1)',
+      [email],
+    );
+    return { userId: rows[0]?.id ?? null, email };
   }
 
   private attempt(
@@ -81,16 +107,7 @@ export class LoginThrottle {
 
   private localAttempt(counted: string[]): LoginAttempt {
     const now = Date.now();
-    if (this.local.size > 100_000) this.local.clear();
-    const entries = counted.map((k) => {
-      let entry = this.local.get(k);
-      if (!entry || entry.until <= now) {
-        entry = { count: 0, until: now + WINDOW_SECONDS * 1000 };
-        this.local.set(k, entry);
-      }
-      entry.count += 1;
-      return entry;
-    });
+    const entries = counted.map((k) => this.local.hit(k, WINDOW_SECONDS * 1000, now));
     return this.attempt(
       entries.map((e) => e.count),
       entries.map((e) => Math.ceil((e.until - now) / 1000)),
