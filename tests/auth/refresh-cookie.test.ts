@@ -110,7 +110,8 @@ describe('auth: the refresh token in an httpOnly cookie (web portal)', () => {
       { origin: 'https://evil.example' },
       { origin: 'null' },
       { origin: `http://127.0.0.1:${port === 65535 ? 1 : port + 1}` },
-      { origin: `http://localhost:${port}` },
+      { origin: `http://localhost:${port + 1}` },
+      { origin: `https://127.0.0.1:${port}` },
       { origin: `${origin}/` },
     ];
     for (const headers of cases) {

@@ -38,6 +38,8 @@ describe('portal: the inbox, live', () => {
 
   /** An AMBER report of team A shared with team B, published by A's lead. */
   async function publishToB(title: string, overrides: Record<string, unknown> = {}) {
+    // Tokens live 70 s in this file: fresh ones for each fixture, however slow the run.
+    await Promise.all([portal.factory.signIn(officerA), portal.factory.signIn(leadA)]);
     return makeReport(
       portal.api,
       officerA,
