@@ -1,8 +1,2 @@
-import { ComingSoonPage } from '../coming';
-import { useTranslation } from '../../lib/i18n/i18n';
-
-/** Placeholder until this screen lands (issue 8). */
-export function AuditPage() {
-  const { t } = useTranslation();
-  return <ComingSoonPage title={t('nav.audit')} />;
-}
+/** The audit log (administrators and auditors). */
+export { AuditPage } from './AuditPage';
