@@ -1,8 +1,2 @@
-import { ComingSoonPage } from '../coming';
-import { useTranslation } from '../../lib/i18n/i18n';
-
-/** Placeholder until this screen lands (issue 8). */
-export function AccountPage() {
-  const { t } = useTranslation();
-  return <ComingSoonPage title={t('nav.account')} />;
-}
+/** The Account page: profile, language, a change of password. */
+export { AccountPage } from './AccountPage';
