@@ -306,7 +306,7 @@ export async function seedDemo({
 function printAccounts(accounts, adminPassword, password) {
   const out = [];
   const admin = accounts.find((a) => a.role === 'admin');
-  out.push('Sign in with POST /api/v1/auth/login {email, password}:');
+  out.push('Sign in at the portal (or with POST /api/v1/auth/login {email, password}):');
   out.push(`  administrator  ${admin.email}  (password: ${adminPassword})`);
   out.push(`  auditor        auditor@${DEMO_DOMAIN}`);
   out.push(`  every other demo account has the password: ${password}`);
