@@ -1,8 +1,2 @@
-import { ComingSoonPage } from '../coming';
-import { useTranslation } from '../../lib/i18n/i18n';
-
-/** Placeholder until this screen lands (issue 8). */
-export function TrainingPage() {
-  const { t } = useTranslation();
-  return <ComingSoonPage title={t('nav.training')} />;
-}
+/** Training offers: requests for seats, and the offering team's decisions. */
+export { TrainingPage } from './TrainingPage';
