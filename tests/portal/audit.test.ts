@@ -75,6 +75,11 @@ describe('portal: audit log', () => {
     expect(await rows(page).count()).toBe(51); // the header row and one page of 50
     const seqs = (await column(page, 1)).map(Number);
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+    // In UTC to the second, day and time on two lines; the instant itself in <time datetime>.
+    expect((await column(page, 0))[0]).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}\n\d{2}:\d{2}:\d{2}$/);
+    await expect(rows(page).nth(1).locator('time').getAttribute('datetime')).resolves.toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/,
+    );
     await checkScreen(page, 'audit');
 
     await page.getByLabel('Action').fill('auth.login');

@@ -71,12 +71,13 @@ export function AuditTable({
         </thead>
         <tbody ref={bodyRef}>
           {events.map((event) => {
+            const [day, clock] = formatUtc(event.occurredAt, i18n.language);
             const details = Object.keys(event.details).length ? JSON.stringify(event.details) : '';
             return (
               <tr key={event.id} tabIndex={-1}>
                 <td className="audit-time">
                   <time dateTime={event.occurredAt}>
-                    {formatUtc(event.occurredAt, i18n.language)}
+                    {day} <span className="audit-clock">{clock}</span>
                   </time>
                 </td>
                 <td className="number">{event.seq}</td>
