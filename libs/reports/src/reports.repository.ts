@@ -3,7 +3,7 @@ import { Actor, toInt } from '@rilon/core';
 import type { EntityManager } from 'typeorm';
 import type { ReportFilters } from './report-filters';
 import type { ReportRow, ReportVersionView } from './report.view';
-import { actorViewer, canReadSql } from './visibility';
+import { actorViewer, canReadSql, type ViewerSql } from './visibility';
 
 /** Envelope columns of `reports r`, named as ReportRow names them. */
 const ENVELOPE = `r.id, r.type, r.team_id AS "teamId", r.author_id AS "authorId", r.title, r.summary,
@@ -169,7 +169,8 @@ export class ReportsRepository {
     // Published and withdrawn reports sort by publication, the others by creation.
     const key =
       f.status === 'published' || f.status === 'withdrawn' ? 'published_at' : 'created_at';
-    const where = [canReadSql('r', viewer), `r.status = ${bind(f.status)}`];
+    const status = bind(f.status);
+    const where = [canReadSql('r', viewer), `r.status = ${status}`];
     if (f.type) where.push(`r.type = ${bind(f.type)}`);
     if (f.teamId) where.push(`r.team_id = ${bind(f.teamId)}::uuid`);
     if (f.country) where.push(`r.countries @> ARRAY[${bind(f.country)}]::varchar[]`);
@@ -177,12 +178,13 @@ export class ReportsRepository {
     if (f.urgent !== undefined) where.push(`r.urgent = ${bind(f.urgent)}`);
     let hits = '';
     if (f.q) {
-      const query = `websearch_to_tsquery('simple', ${bind(f.q)})`;
-      where.push(`r.search @@ ${query}`);
+      const q = bind(f.q);
+      where.push(`r.search @@ websearch_to_tsquery('simple', ${q})`);
       // A rare term makes the planner walk the date index across the whole table looking
       // for a page of hits (250 ms at 300k rows); collect the few hits first instead.
-      if (await this.isRareTerm(manager, f.q))
-        hits = `WITH hits AS MATERIALIZED (SELECT id FROM reports WHERE search @@ ${query}) `;
+      if (await this.isRareTerm(manager, actor, f.q, f.status))
+        hits = `WITH hits AS MATERIALIZED (SELECT h.id FROM reports h
+          WHERE ${readableHitSql('h', q, status, viewer)}) `;
     }
     if (f.from) where.push(`r.published_at >= ${bind(f.from)}`);
     if (f.toExclusive) where.push(`r.published_at < ${bind(f.toExclusive)}`);
@@ -200,15 +202,23 @@ export class ReportsRepository {
   }
 
   /**
-   * Whether fewer than RARE_HITS reports match the search terms at all (a GIN probe of a
-   * few ms): then collecting the hits beats walking the date order (a common term finds a
-   * page of hits within the first rows of that walk: under a millisecond).
+   * Whether fewer than RARE_HITS reports that `actor` may read, in `status`, match the search
+   * terms (a GIN probe of a few ms): then collecting the hits beats walking the date order (a
+   * common term finds a page of hits within the first rows of that walk: under a
+   * millisecond). Only readable reports count, so the plan (and its timing) never tells a
+   * caller that reports they cannot see mention a term.
    */
-  private async isRareTerm(manager: EntityManager, q: string): Promise<boolean> {
+  private async isRareTerm(
+    manager: EntityManager,
+    actor: Actor,
+    q: string,
+    status: string,
+  ): Promise<boolean> {
+    const { viewer, params } = actorViewer(actor, 3);
     const rows: Array<{ n: number }> = await manager.query(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM reports
-        WHERE search @@ websearch_to_tsquery('simple', $1) LIMIT ${RARE_HITS}) s`,
-      [q],
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM reports r
+        WHERE ${readableHitSql('r', '$1', '$2', viewer)} LIMIT ${RARE_HITS}) s`,
+      [q, status, ...params],
     );
     return (rows[0]?.n ?? 0) < RARE_HITS;
   }
@@ -242,8 +252,14 @@ export class ReportsRepository {
   }
 }
 
-/** Below this many matches a search collects its hits first (see `isRareTerm`). */
+/** Below this many readable matches a search collects its hits first (see `isRareTerm`). */
 const RARE_HITS = 2000;
+
+/** Rows of `r` in status `status` that match the search `q` and that `viewer` may read. */
+function readableHitSql(r: string, q: string, status: string, viewer: ViewerSql): string {
+  return `${r}.search @@ websearch_to_tsquery('simple', ${q}) AND ${r}.status = ${status}
+    AND ${canReadSql(r, viewer)}`;
+}
 
 function contentParams(c: ReportContent): unknown[] {
   return [
