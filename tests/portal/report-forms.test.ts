@@ -122,6 +122,36 @@ describe('who may write', () => {
 });
 
 describe('the four forms', () => {
+  it('lists what an empty form lacks, each linked to its field', async () => {
+    const page = await portal.signIn(officer);
+    await openForm(page, 'visa_fraud_trend');
+    await page.getByRole('button', { name: 'Save and submit' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    const links = await summary.getByRole('link').allTextContents();
+    expect(links).toEqual([
+      'Title: Enter a value',
+      'Document type: Choose one',
+      'Issuing country: Enter a value',
+      'Fraud type: Choose one',
+      'Persons detected: Enter a whole number, for example 12',
+      'Documents detected: Enter a whole number, for example 12',
+      'Direction of travel: Choose one',
+      'Period start: Enter a date',
+      'Period end: Enter a date',
+      'Trend: Choose one',
+      'TLP: Choose one',
+    ]);
+    await summary.getByRole('link', { name: 'Fraud type: Choose one' }).click();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(
+      'field-body-fraudType',
+    );
+    await checkScreen(page, 'report-forms-visa-errors');
+    expect(new URL(page.url()).pathname).toBe('/reports/new');
+    await page.context().close();
+  });
+
   it('stores a visa fraud trend exactly as typed (GREEN)', async () => {
     const page = await portal.signIn(officer);
     await openForm(page, 'visa_fraud_trend');
@@ -299,6 +329,69 @@ describe('the four forms, continued', () => {
     await page.context().close();
   });
 
+  it('takes the most rows a report may have (2000) from one upload', async () => {
+    const page = await portal.signIn(officer);
+    await openForm(page, 'migration_statistics');
+    await fillEnvelope(page, 'Thailand, July 2026, all nationalities');
+    await page.getByLabel('Reporting country').fill('THA');
+    await page.getByLabel('Month').fill('2026-07');
+    // 1999 distinct rows and, last, a repeat of the first: the duplicate sits 19 pages away.
+    const nationalities = ['AFG', 'BGD', 'IND', 'IDN', 'MYS', 'MMR', 'LKA', 'PAK', 'THA', 'NPL'];
+    nationalities.push('CHN', 'VNM', 'KHM', 'LAO', 'PHL', 'NZL', 'AUS', 'IRN', 'IRQ', 'SYR');
+    nationalities.push('SOM', 'ERI', 'ETH', 'SDN', 'YEM', 'BTN', 'MDV', 'TLS', 'PNG', 'FJI');
+    nationalities.push('JPN', 'KOR', 'PRK', 'MNG', 'KAZ', 'UZB', 'TJK', 'KGZ', 'TKM', 'TUR');
+    nationalities.push('EGY', 'NGA', 'GHA', 'CMR', 'COD', 'XXA', 'XXB', 'XXC', 'XXX', 'USA');
+    const indicators = [
+      'illegal_stay',
+      'refusal_of_entry',
+      'asylum_application',
+      'return_decision',
+    ];
+    indicators.push('effective_return', 'fraudulent_document', 'facilitator_detected');
+    indicators.push('irregular_border_crossing', 'trafficking_victim_identified');
+    const borders = ['air', 'sea', 'land', 'inland', 'unspecified'];
+    const lines = ['indicator,nationality,borderType,count'];
+    for (const indicator of indicators)
+      for (const border of borders)
+        for (const code of nationalities)
+          if (lines.length < 2000) lines.push(`${indicator},${code},${border},${lines.length}`);
+    lines.push(`illegal_stay,AFG,air,2000`);
+    const started = Date.now();
+    await page.getByLabel('Upload a CSV file').setInputFiles({
+      name: 'july.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    const pager = page.getByRole('navigation', { name: 'Pages of rows' }).first();
+    await pager.getByText('Rows 1 to 100 of 2,000').waitFor();
+    await pager.getByRole('button', { name: 'Next 100 rows' }).click();
+    await pager.getByText('Rows 101 to 200 of 2,000').waitFor();
+    await checkScreen(page, 'report-forms-stats-2000');
+    // A duplicate far down the list: its link turns to its page and focuses the row.
+    const far = page
+      .getByRole('region', { name: /duplicate rows/ })
+      .getByRole('link')
+      .last();
+    const target = ((await far.getAttribute('href')) ?? '').slice(1);
+    await far.click();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(target);
+    await page.getByRole('button', { name: 'Merge duplicates (sum counts)' }).click();
+    await page.getByRole('region', { name: /duplicate rows/ }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    const report = await savedReport(page, officer.token);
+    expect(report.body.observations).toHaveLength(1999);
+    expect(report.body.observations[0]).toEqual({
+      indicator: 'illegal_stay',
+      nationality: 'AFG',
+      borderType: 'air',
+      count: 2001,
+    });
+    const sum = (rows: Array<{ count: number }>) => rows.reduce((s, r) => s + r.count, 0);
+    expect(sum(report.body.observations)).toBe((2000 * 2001) / 2);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    await page.context().close();
+  });
+
   it('stores a training offer; an online course hides the location', async () => {
     const page = await portal.signIn(officer);
     await openForm(page, 'training_offer');
@@ -379,6 +472,9 @@ describe('handling and refusals', () => {
     const report = await savedReport(page, officer.token);
     expect(report.tlp).toBe('RED');
     expect(report.distribution).toEqual({ userIds: [recipient.id] });
+    // Back in the form, the stored recipient is named (GET /people?ids=).
+    await page.goto(`/reports/${report.id}/edit`);
+    await page.getByRole('button', { name: 'Remove Anjali Perera' }).waitFor();
     await page.context().close();
   });
 

@@ -98,6 +98,7 @@ export function EditReportPage() {
         <dd>{t('edit.version', { status: common(`status.${r.status}`), version: r.version })}</dd>
       </dl>
       {amend ? <p className="notice">{t('edit.amendNotice')}</p> : null}
+      {refusal && !amend ? <p className="notice">{t('saved.draftKept')}</p> : null}
       {r.returnComment && !amend ? (
         <div className="notice">
           <p>{t('edit.returned')}</p>

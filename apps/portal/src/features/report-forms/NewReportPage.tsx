@@ -83,7 +83,6 @@ export function NewReportPage() {
           void navigate(`/reports/${id}`);
         }}
         onCreatedButRefused={(id, refusal) => {
-          toast(t('saved.draftKept'));
           void navigate(`/reports/${id}/edit`, { replace: true, state: { refusal } });
         }}
       />

@@ -54,7 +54,9 @@ export function RecipientPeople() {
       ? t('people.searching')
       : search.isError
         ? t('people.failed')
-        : t('people.found', { count: results.length });
+        : results.length === 0 && (search.data ?? []).length > 0
+          ? t('people.allAdded')
+          : t('people.found', { count: results.length });
 
   return (
     <Fieldset

@@ -10,7 +10,7 @@ import { CodeLists } from './CodeLists';
 import type { ReportType } from './codes';
 import { EnvelopeFields, EvaluationFields } from './EnvelopeFields';
 import { FormActions } from './FormActions';
-import { flattenErrors, summaryItem } from './form-errors';
+import { flattenErrors, inPageOrder, summaryItem } from './form-errors';
 import { HandlingFields } from './HandlingFields';
 import { refusalOf, type Refusal } from './refusal';
 import {
@@ -64,7 +64,11 @@ export function ReportForm(props: ReportFormProps) {
       for (const [name, message] of Object.entries(byField))
         form.setError(name as keyof ReportFormValues, { type: 'server', message });
       const items = placed.map((item) => summaryItem(item.field, item.message, t));
-      setSummary(refusal.message ? [{ fieldId: null, message: refusal.message }, ...items] : items);
+      setSummary(
+        inPageOrder(
+          refusal.message ? [{ fieldId: null, message: refusal.message }, ...items] : items,
+        ),
+      );
       setAttempt((n) => n + 1);
     },
     [form, type, t],
@@ -89,7 +93,9 @@ export function ReportForm(props: ReportFormProps) {
   };
 
   const onInvalid = (errors: FieldErrors<ReportFormValues>) => {
-    setSummary(flattenErrors(errors).map(([name, message]) => summaryItem(name, message, t)));
+    setSummary(
+      inPageOrder(flattenErrors(errors).map(([name, message]) => summaryItem(name, message, t))),
+    );
     setAttempt((n) => n + 1);
   };
 

@@ -62,3 +62,21 @@ export function summaryItem(name: string | null, message: string, t: Translate):
     message: label ? t('summaryEntry', { label, message }) : message,
   };
 }
+
+/**
+ * The summary lists errors in the order of the page (GOV.UK), whatever order the rules or
+ * the server found them in; an error with no field comes first, as it concerns the whole.
+ */
+export function inPageOrder(items: SummaryItem[]): SummaryItem[] {
+  const rank = (item: SummaryItem) => (item.fieldId ? document.getElementById(item.fieldId) : null);
+  return items
+    .map((item, index) => ({ item, index, element: rank(item) }))
+    .sort((a, b) => {
+      if (!a.item.fieldId || !b.item.fieldId) return a.item.fieldId ? 1 : b.item.fieldId ? -1 : 0;
+      if (!a.element || !b.element) return a.element ? -1 : b.element ? 1 : a.index - b.index;
+      return a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING
+        ? -1
+        : 1;
+    })
+    .map(({ item }) => item);
+}

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, authFetch, unwrap } from '../../lib/api/client';
-import { problemFrom } from '../../lib/api/problem';
+import { api, unwrap, type Schemas } from '../../lib/api/client';
 
 /** Reference lists change rarely: fetched once a session, shared by every form. */
 const REFERENCE = { staleTime: 10 * 60_000 } as const;
@@ -28,42 +27,27 @@ export function useReport(id: string) {
   });
 }
 
-export interface Person {
-  id: string;
-  displayName: string;
-  memberCode: string;
-  teams?: Array<{ teamId: string; teamName: string }>;
-}
-
-/**
- * GET /api/v1/people (`q` to search, `ids` to name known recipients). Through authFetch
- * because the generated client does not know the path yet.
- */
-async function people(query: string): Promise<Person[]> {
-  const response = await authFetch(
-    new Request(`/api/v1/people?${query}`, { headers: { accept: 'application/json' } }),
-  );
-  if (!response.ok) throw await problemFrom(response);
-  const page = (await response.json()) as { items?: Person[] };
-  return Array.isArray(page.items) ? page.items : [];
-}
+export type Person = Schemas['PersonDto'];
 
 export function usePeopleSearch(text: string) {
   const q = text.trim();
   return useQuery({
     queryKey: ['people', 'search', q],
-    queryFn: () => people(new URLSearchParams({ q, limit: '20' }).toString()),
+    queryFn: () => unwrap(api.GET('/api/v1/people', { params: { query: { q, limit: 20 } } })),
+    select: (page) => page.items,
     enabled: q.length >= 2,
     staleTime: 60_000,
   });
 }
 
-/** Names the recipients a stored RED report already has. */
+/** Names the recipients a stored RED report already has (GET /people?ids=). */
 export function usePeopleByIds(ids: readonly string[]) {
   const sorted = [...ids].sort();
   return useQuery({
     queryKey: ['people', 'ids', sorted],
-    queryFn: () => people(`ids=${sorted.map(encodeURIComponent).join(',')}`),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/people', { params: { query: { ids: sorted.join(',') } } })),
+    select: (page) => page.items,
     enabled: sorted.length > 0,
     staleTime: 5 * 60_000,
   });

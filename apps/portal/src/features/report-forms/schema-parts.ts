@@ -75,13 +75,15 @@ export const wholeNumber = (t: Translate, min: number, max: number) =>
 export const date = (t: Translate, options: { past?: boolean } = {}) =>
   z
     .string()
-    .refine(isDateOnly, t('validation.date'))
+    .refine((v) => v !== '', t('validation.dateRequired'))
+    .refine((v) => v === '' || isDateOnly(v), t('validation.date'))
     .refine((v) => !options.past || !isDateOnly(v) || isNotInFuture(v), t('validation.future'));
 
 export const month = (t: Translate) =>
   z
     .string()
-    .refine(isMonth, t('validation.month'))
+    .refine((v) => v !== '', t('validation.monthRequired'))
+    .refine((v) => v === '' || isMonth(v), t('validation.month'))
     .refine((v) => !isMonth(v) || isNotInFuture(v), t('validation.future'));
 
 /** An optional date: blank means none (the key is left out). */

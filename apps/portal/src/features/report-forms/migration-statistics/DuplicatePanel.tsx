@@ -1,3 +1,5 @@
+import { Fragment } from 'react';
+import { fieldId } from '../../../lib/forms';
 import { useFormsT } from '../use-forms-t';
 import type { DuplicateGroup } from './duplicates';
 import type { ObservationRow } from './observations-csv';
@@ -26,8 +28,13 @@ export function DuplicatePanel({ groups, rows, onMerge }: PanelProps) {
       <ul>
         {groups.map((g) => (
           <li key={g.indexes.join('-')}>
-            {t('stats.duplicateGroup', {
-              rows: g.indexes.map(where).join(', '),
+            {g.indexes.map((i, k) => (
+              <Fragment key={i}>
+                {k ? ', ' : ''}
+                <a href={`#${fieldId(`body.observations.${i}.indicator`)}`}>{where(i)}</a>
+              </Fragment>
+            ))}
+            {t('stats.duplicateKey', {
               indicator: t(`codes.indicator.${g.indicator}.label`),
               nationality: g.nationality,
               borderType: t(`codes.borderType.${g.borderType}.label`),

@@ -9,6 +9,8 @@ import { DuplicatePanel } from './DuplicatePanel';
 import { findDuplicates, mergeDuplicates } from './duplicates';
 import { MAX_OBSERVATIONS, type ObservationRow } from './observations-csv';
 import { ObservationsTable } from './ObservationsTable';
+import { RowPager } from './RowPager';
+import { useRowPages } from './useRowPages';
 import { emptyObservation } from './schema';
 
 const NAME = 'body.observations';
@@ -22,11 +24,14 @@ export function ObservationsEditor() {
   const rows = (useWatch({ control, name: NAME }) as ObservationRow[] | undefined) ?? [];
   const groups = findDuplicates(rows);
   const duplicateRows = new Set(groups.flatMap((g) => g.indexes));
+  const paging = useRowPages(fields.length);
+  const pager = <RowPager {...paging} total={fields.length} onPage={paging.setPage} />;
 
   const merge = () => {
     const result = mergeDuplicates(getValues(NAME) as ObservationRow[]);
     replace(result.rows);
     clearErrors(NAME);
+    paging.setPage(0);
     announce(t('stats.merged', { merged: result.merged, kept: result.kept }));
   };
 
@@ -42,14 +47,26 @@ export function ObservationsEditor() {
         onRows={(imported) => {
           replace(imported);
           clearErrors(NAME);
+          paging.setPage(0);
         }}
       />
-      <ObservationsTable fields={fields} duplicateRows={duplicateRows} onRemove={remove} />
+      {pager}
+      <ObservationsTable
+        fields={fields.slice(paging.start, paging.end)}
+        start={paging.start}
+        total={fields.length}
+        duplicateRows={duplicateRows}
+        onRemove={remove}
+      />
+      {pager}
       {fields.length < MAX_OBSERVATIONS ? (
         <button
           type="button"
           className="button button-secondary"
-          onClick={() => append(emptyObservation(), { shouldFocus: true })}
+          onClick={() => {
+            paging.showLast();
+            append(emptyObservation(), { shouldFocus: true });
+          }}
         >
           {t('stats.addRow')}
         </button>
