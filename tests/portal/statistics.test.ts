@@ -40,7 +40,6 @@ describe('portal: statistics explorer', () => {
     // refusal_of_entry has the latest month (2026-10); illegal_stay the larger total but
     // an older last month, so it must not be the default.
     const reports = [
-      figures('2026-08', 'LKA', [['illegal_stay', 'IND', 900]]),
       figures('2026-09', 'THA', [
         ['refusal_of_entry', 'LKA', 42],
         ['fraudulent_document', 'XXA', 3],
@@ -50,6 +49,11 @@ describe('portal: statistics explorer', () => {
         ['refusal_of_entry', 'LKA', 8],
       ]),
     ];
+    // Two years of illegal stay figures from Colombo, for a long month axis.
+    for (let i = 0; i < 24; i++) {
+      const month = new Date(Date.UTC(2024, 8 + i, 1)).toISOString().slice(0, 7);
+      reports.push(figures(month, 'LKA', [['illegal_stay', 'IND', 40 + ((i * 37) % 60)]]));
+    }
     for (const report of reports)
       await makeReport(portal.api, officer, lead, { ...report, teamId: team.id }, 'published');
   });
@@ -179,6 +183,22 @@ describe('portal: statistics explorer', () => {
       .map((line) => line.split(','));
     expect(records).toEqual(expected);
     expect(violations).toEqual([]);
+  });
+
+  it('labels a long month axis without crowding', async () => {
+    const page = await portal.signIn(officer);
+    await page.goto('/statistics?indicator=illegal_stay&groupBy=month');
+    await expectOneH1(page, 'Statistics');
+    const title = 'Illegal stay by month';
+    const rows = await cells(table(page, title));
+    expect(rows).toHaveLength(26);
+    const figure = await drawn(page, title, 24);
+    const ticks = await figure
+      .locator('svg g[aria-label="x-axis tick label"] text')
+      .allTextContents();
+    expect(ticks.length).toBeLessThan(24);
+    expect(ticks.every((tick) => /^\d{4}-\d{2}$/.test(tick))).toBe(true);
+    await checkScreen(page, 'statistics-two-years');
   });
 
   it('says so when a filter leaves nothing, and draws a single point as one bar', async () => {

@@ -16,7 +16,7 @@ interface Props {
 /**
  * The chart in a <figure> named by its title and described in words (the drawing itself is
  * hidden from assistive technology: the table beside it carries the same figures). Plot is
- * imported when the first chart is drawn, so the table does not wait for it.
+ * imported (./plot) when the first chart is drawn, so the table does not wait for it.
  */
 export function SeriesChart({ groupBy, ordered, title, description, labels }: Props) {
   const { t } = useTranslation('statistics');
@@ -39,7 +39,7 @@ export function SeriesChart({ groupBy, ordered, title, description, labels }: Pr
     const element = holder.current;
     if (!element || width < 120) return;
     let cancelled = false;
-    import('@observablehq/plot')
+    import('./plot')
       .then((Plot) => {
         if (cancelled) return;
         const chart = drawChart(Plot, {

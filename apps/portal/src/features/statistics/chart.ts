@@ -1,4 +1,4 @@
-import type * as PlotModule from '@observablehq/plot';
+import type * as PlotModule from './plot';
 import type { Grouping } from './codes';
 import { monthsBetween, type Point } from './series-shape';
 
