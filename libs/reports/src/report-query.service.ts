@@ -25,11 +25,14 @@ export class ReportQueryService {
     return report;
   }
 
-  /** Published versions, oldest first, to whoever may read the report now. */
+  /**
+   * Published versions, oldest first, to whoever may read the report now: each version only
+   * when its own TLP and distribution let the caller read it too.
+   */
   async versions(actor: Actor, id: string): Promise<ReportVersionView[]> {
     const report = await this.visible(actor, id);
     await this.auditRead(actor, report, 'versions');
-    return this.repository.versions(this.dataSource.manager, id);
+    return this.repository.versions(this.dataSource.manager, id, actor);
   }
 
   async list(actor: Actor, query: ListReportsQueryDto): Promise<Page<ReportRow>> {

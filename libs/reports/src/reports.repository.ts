@@ -135,14 +135,30 @@ export class ReportsRepository {
     );
   }
 
-  async versions(manager: EntityManager, id: string): Promise<ReportVersionView[]> {
+  /**
+   * The published versions of report `id` that `actor` could read under their own TLP and
+   * distribution, oldest first: loosening a report opens its current version, never its
+   * stricter past. (That the caller may read the report now is the service's check.) The
+   * version is read through THE visibility rule, as a row with the report's author, team
+   * and status and the version's handling.
+   */
+  async versions(manager: EntityManager, id: string, actor: Actor): Promise<ReportVersionView[]> {
+    const { viewer, params } = actorViewer(actor, 2);
     const rows: Array<Omit<ReportVersionView, 'distribution'> & { distribution: object }> =
       await manager.query(
-        `SELECT version, title, summary, tlp, distribution, urgent,
-           source_reliability AS "sourceReliability", information_credibility AS "informationCredibility",
-           countries, body, created_at AS "createdAt", created_by AS "createdBy"
-         FROM report_versions WHERE report_id = $1 ORDER BY version`,
-        [id],
+        `SELECT v.version, v.title, v.summary, v.tlp, v.distribution, v.urgent,
+           v.source_reliability AS "sourceReliability",
+           v.information_credibility AS "informationCredibility",
+           v.countries, v.body, v.created_at AS "createdAt", v.created_by AS "createdBy"
+         FROM report_versions v JOIN reports r ON r.id = v.report_id
+         CROSS JOIN LATERAL (SELECT r.author_id, r.team_id, r.status, v.tlp,
+           ARRAY(SELECT jsonb_array_elements_text(coalesce(v.distribution->'teamIds', '[]')))::uuid[]
+             AS distribution_team_ids,
+           ARRAY(SELECT jsonb_array_elements_text(coalesce(v.distribution->'userIds', '[]')))::uuid[]
+             AS recipient_user_ids) AS handled
+         WHERE v.report_id = $1 AND ${canReadSql('handled', viewer)}
+         ORDER BY v.version`,
+        [id, ...params],
       );
     return rows.map((v) => ({
       ...v,

@@ -60,6 +60,12 @@ export class ReportsController {
   }
 
   @Get(':id/versions')
+  @ApiOperation({
+    summary: 'Published versions, oldest first, to whoever may read the report now',
+    description:
+      'A version is listed only when its own TLP and distribution let the caller read it as ' +
+      'well: loosening a report (RED to GREEN, say) never opens its stricter earlier versions.',
+  })
   @ApiOkResponse({ type: ReportVersionsDto })
   async versions(
     @CurrentActor() actor: Actor,

@@ -468,6 +468,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Published versions, oldest first, to whoever may read the report now
+         * @description A version is listed only when its own TLP and distribution let the caller read it as well: loosening a report (RED to GREEN, say) never opens its stricter earlier versions.
+         */
         get: operations["ReportsController_versions"];
         put?: never;
         post?: never;
