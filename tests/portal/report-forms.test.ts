@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { TestTeam, TestUser } from '../support/factories';
-import { envelope, makeReport } from '../reports/report-fixtures';
+import { BODIES, envelope, makeReport } from '../reports/report-fixtures';
 import { checkScreen, expectOneH1, Portal } from './support/browser';
 
 jest.setTimeout(120_000);
@@ -119,6 +119,30 @@ describe('who may write', () => {
     await checkScreen(page, 'report-forms-step1-error');
     await page.context().close();
   });
+  it('lets someone in two teams pick the team; publishing is offered where they lead', async () => {
+    const both = await portal.factory.user({
+      teams: [
+        [team.id, 'officer'],
+        [otherTeam.id, 'lead'],
+      ],
+      displayName: 'Kamal Both',
+    });
+    const page = await portal.signIn(both);
+    await page.goto('/reports/new');
+    const select = page.getByLabel('Authoring team');
+    await page.getByRole('radio', { name: 'Training offer' }).check();
+    await select.selectOption({ label: 'Team Bangkok' });
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Save and submit' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Save and publish' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Change the type' }).click();
+    await page.getByRole('radio', { name: 'Training offer' }).check();
+    await select.selectOption({ label: 'Team Colombo' });
+    await checkScreen(page, 'report-forms-step1-teams');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Save and publish' }).waitFor();
+    await page.context().close();
+  });
 });
 
 describe('the four forms', () => {
@@ -202,6 +226,8 @@ describe('the four forms', () => {
     await page.context().close();
   });
 });
+
+const BODIES_STATS = (period: string) => BODIES.migration_statistics(period, 'THA');
 
 const STATS_CSV = [
   'indicator,nationality,borderType,count',
@@ -520,6 +546,36 @@ describe('handling and refusals', () => {
       'submitted',
       'Recruiters answer through messaging apps within minutes.',
     ]);
+    await page.context().close();
+  });
+
+  it('explains a second official figure and links to the published one', async () => {
+    const first = await makeReport(
+      portal.api,
+      lead,
+      lead,
+      envelope(team.id, 'migration_statistics', {
+        body: BODIES_STATS('2026-06'),
+      }),
+    );
+    const page = await portal.signIn(lead);
+    await openForm(page, 'migration_statistics');
+    await fillEnvelope(page, 'Thailand, June 2026, again');
+    await page.getByLabel('Reporting country').fill('THA');
+    await page.getByLabel('Month').fill('2026-06');
+    await page.getByLabel('Paste CSV').fill(STATS_CSV.split('\n').slice(0, 3).join('\n'));
+    await page.getByRole('button', { name: 'Import pasted rows' }).click();
+    await page.getByRole('button', { name: 'Save and publish' }).click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}\/edit$/);
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary
+      .getByText(`This cannot be done now: Report ${first.id} is already the published figure`)
+      .waitFor();
+    const link = page.getByRole('link', {
+      name: /^Open the published figure for this country and month/,
+    });
+    expect(await link.getAttribute('href')).toBe(`/reports/${first.id}`);
+    await checkScreen(page, 'report-forms-second-figure');
     await page.context().close();
   });
 

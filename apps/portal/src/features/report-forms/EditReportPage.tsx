@@ -12,7 +12,7 @@ import { bodyValues } from './registry';
 import type { Refusal } from './refusal';
 import { ReportForm } from './ReportForm';
 import type { Action } from './save';
-import { useReport } from './queries';
+import { useReport, useTeams } from './queries';
 
 function valuesOf(report: Schemas['ReportDto']): ReportFormValues {
   return {
@@ -46,6 +46,7 @@ export function EditReportPage() {
   );
   const report = useReport(id);
   const me = useMe();
+  const teams = useTeams();
 
   if (report.isPending || me.isPending)
     return (
@@ -64,7 +65,11 @@ export function EditReportPage() {
   const r = report.data;
   const abilities = abilitiesOf(me.data);
   const lead = abilities.leadTeamIds.includes(r.teamId);
-  const teamName = me.data?.memberships.find((m) => m.teamId === r.teamId)?.teamName ?? '';
+  // An author may have left the team since; the network's team list still names it.
+  const teamName =
+    me.data?.memberships.find((m) => m.teamId === r.teamId)?.teamName ??
+    teams.data?.items.find((item) => item.id === r.teamId)?.name ??
+    '';
   const amend = r.status === 'published';
   const title = amend ? t('edit.amendTitle') : t('edit.draftTitle');
   const heading = <PageHeading title={title}>{title}</PageHeading>;

@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, type FieldErrors } from 'react-hook-form';
+import { Link } from 'react-router';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import type { Schemas } from '../../lib/api/client';
 import { useFormsT } from './use-forms-t';
@@ -53,6 +54,7 @@ export function ReportForm(props: ReportFormProps) {
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [existing, setExisting] = useState<string | null>(null);
   const intent = useRef<Action>(actions[0] ?? 'draft');
 
   const showRefusal = useCallback(
@@ -69,6 +71,7 @@ export function ReportForm(props: ReportFormProps) {
           refusal.message ? [{ fieldId: null, message: refusal.message }, ...items] : items,
         ),
       );
+      setExisting(refusal.existingReportId);
       setAttempt((n) => n + 1);
     },
     [form, type, t],
@@ -87,7 +90,7 @@ export function ReportForm(props: ReportFormProps) {
     setBusy(false);
     if (outcome.ok || outcome.saved) await queryClient.invalidateQueries({ queryKey: ['report'] });
     if (outcome.ok) return onSaved(outcome.id, action);
-    const refusal = refusalOf(outcome.error, common);
+    const refusal = refusalOf(outcome.error, t, common);
     if (outcome.saved && !report) return onCreatedButRefused(outcome.saved, refusal);
     showRefusal(refusal);
   };
@@ -102,6 +105,11 @@ export function ReportForm(props: ReportFormProps) {
   return (
     <FormProvider {...form}>
       <ErrorSummary key={attempt} items={summary} />
+      {existing ? (
+        <p className="notice">
+          <Link to={`/reports/${existing}`}>{t('refusal.existing')}</Link>
+        </p>
+      ) : null}
       <form
         noValidate
         className="report-form"

@@ -63,9 +63,10 @@ export function TypeStep({ teams, type, teamId, onChoose }: TypeStepProps) {
           </div>
         </Fieldset>
         {teams.length === 1 ? (
-          <p>
-            <strong>{t('step.team')}:</strong> {teams[0]?.name}
-          </p>
+          <dl className="summary-list">
+            <dt>{t('step.team')}</dt>
+            <dd>{teams[0]?.name}</dd>
+          </dl>
         ) : (
           <Field name="teamId" label={t('step.team')} hint={t('step.teamHint')}>
             {(aria) => (
