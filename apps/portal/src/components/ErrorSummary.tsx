@@ -11,7 +11,14 @@ export interface SummaryItem {
  * The GOV.UK error summary: at the top of a form, it takes focus when errors arrive and
  * links to each field (the link moves focus to the input itself).
  */
-export function ErrorSummary({ items }: { items: SummaryItem[] }) {
+export function ErrorSummary({
+  items,
+  level = 2,
+}: {
+  items: SummaryItem[];
+  /** The summary's heading level: one below the section it sits in (2 under the h1). */
+  level?: 2 | 3 | 4;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const key = items.map((item) => `${item.fieldId}:${item.message}`).join('|');
@@ -19,6 +26,7 @@ export function ErrorSummary({ items }: { items: SummaryItem[] }) {
     if (key) ref.current?.focus();
   }, [key]);
   if (items.length === 0) return null;
+  const Heading = `h${level}` as const;
   return (
     <div
       className="error-summary"
@@ -27,7 +35,7 @@ export function ErrorSummary({ items }: { items: SummaryItem[] }) {
       role="alert"
       aria-labelledby="error-summary-title"
     >
-      <h2 id="error-summary-title">{t('error.summaryTitle')}</h2>
+      <Heading id="error-summary-title">{t('error.summaryTitle')}</Heading>
       <ul>
         {items.map((item, index) => (
           <li key={`${item.fieldId ?? 'form'}-${index}`}>

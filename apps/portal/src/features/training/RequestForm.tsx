@@ -71,7 +71,7 @@ export function RequestForm({ offerId, deadline, onSent, onRefused }: Props) {
     <form className="offer-request" onSubmit={submit} noValidate>
       <fieldset className="fieldset">
         <legend>{t('request.legend')}</legend>
-        <ErrorSummary items={summary} />
+        <ErrorSummary items={summary} level={4} />
         <Field
           name={name('seats')}
           label={t('request.seats')}
