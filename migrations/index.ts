@@ -5,6 +5,7 @@ import { CreateNotifications1764300003000 } from './1764300003000-CreateNotifica
 import { AddOutboxEventKey1764300004000 } from './1764300004000-AddOutboxEventKey';
 import { AddOutboxFannedOutAt1764300005000 } from './1764300005000-AddOutboxFannedOutAt';
 import { AddWebhookChangedEvent1764300006000 } from './1764300006000-AddWebhookChangedEvent';
+import { CreateSessionSpentSecrets1764300008000 } from './1764300008000-CreateSessionSpentSecrets';
 import { CreateStatisticsAndEnrolments1764300002500 } from './1764300002500-CreateStatisticsAndEnrolments';
 
 /** Every migration in order; listed as classes so compiled and test runs load the same set. */
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddOutboxFannedOutAt1764300005000,
   AddWebhookChangedEvent1764300006000,
   CreateStatisticsAndEnrolments1764300002500,
+  CreateSessionSpentSecrets1764300008000,
 ];

@@ -92,10 +92,23 @@ export class AuthService {
       return result;
     });
     if (rotated) return rotated.pair;
-    // Not the current secret: a spent (or forged) token for a real session ends that session.
+    // A spent secret coming back means the token was copied: that ends the whole session.
+    // A secret never issued (forged from a session id, which the audit log names) and the
+    // current secret of an ended session are refused, and end nothing.
     await inTransaction(this.dataSource, async (manager) => {
-      const session = await this.sessions.find(manager, sessionId);
+      const session = await this.sessions.classifySecret(manager, sessionId, secret);
       if (!session) return;
+      if (session.secret !== 'spent') {
+        await this.audit.record(manager, {
+          actorId: session.userId,
+          action: 'auth.refresh',
+          targetType: 'session',
+          targetId: sessionId,
+          outcome: 'denied',
+          details: { reason: session.secret === 'current' ? 'session_ended' : 'unknown_secret' },
+        });
+        return;
+      }
       const revoked = await this.sessions.revoke(manager, sessionId, 'token_reuse');
       await this.audit.record(manager, {
         actorId: session.userId,

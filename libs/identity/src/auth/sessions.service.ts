@@ -30,12 +30,20 @@ export class SessionsService {
         meta.userAgent,
       ],
     );
+    // Spent secrets matter while their session could still refresh; an expired session's go.
+    await manager.query(
+      `DELETE FROM session_spent_secrets x USING sessions s
+        WHERE s.id = x.session_id AND s.user_id = $1 AND s.expires_at <= now()`,
+      [userId],
+    );
     return { sessionId, pair: this.tokens.pair(userId, sessionId, secret) };
   }
 
   /**
    * Compare-and-set rotation: succeeds only if the presented secret is still the
-   * current one. Returns null when the token is spent (or unknown, revoked, expired).
+   * current one, and keeps that secret's hash as spent (reuse detection tells a spent
+   * secret from one never issued). Returns null when the token is spent (or unknown,
+   * revoked, expired).
    */
   async rotate(
     manager: EntityManager,
@@ -45,17 +53,44 @@ export class SessionsService {
     const secret = this.tokens.newRefreshSecret();
     const rows = await queryRows<{ user_id: string }>(
       manager,
-      `UPDATE sessions s SET refresh_hash = $3, generation = generation + 1, last_refreshed_at = now()
-         FROM users u
-        WHERE s.id = $1 AND s.refresh_hash = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
-          AND u.id = s.user_id AND u.status = 'active'
-        RETURNING s.user_id`,
+      `WITH rotated AS (
+         UPDATE sessions s SET refresh_hash = $3, generation = generation + 1, last_refreshed_at = now()
+           FROM users u
+          WHERE s.id = $1 AND s.refresh_hash = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
+            AND u.id = s.user_id AND u.status = 'active'
+          RETURNING s.id, s.user_id, s.generation),
+       spent AS (
+         INSERT INTO session_spent_secrets (session_id, secret_hash, generation)
+         SELECT id, $2, generation - 1 FROM rotated ON CONFLICT DO NOTHING)
+       SELECT user_id FROM rotated`,
       [sessionId, sha256Hex(presentedSecret), sha256Hex(secret)],
     );
     const row = rows[0];
     return row
       ? { userId: row.user_id, pair: this.tokens.pair(row.user_id, sessionId, secret) }
       : null;
+  }
+
+  /**
+   * What a refresh secret that did not rotate was to its session: `spent` (once current,
+   * rotated away: the token was copied), `current` (the session ended: revoked, expired or
+   * its user suspended) or `unknown` (never issued: a forgery). Null for no such session.
+   */
+  async classifySecret(
+    manager: EntityManager,
+    sessionId: string,
+    presentedSecret: string,
+  ): Promise<{ userId: string; secret: 'spent' | 'current' | 'unknown' } | null> {
+    const rows: Array<{ user_id: string; current: boolean; spent: boolean }> = await manager.query(
+      `SELECT s.user_id, s.refresh_hash = $2 AS current,
+         EXISTS (SELECT 1 FROM session_spent_secrets x WHERE x.session_id = s.id AND x.secret_hash = $2) AS spent
+       FROM sessions s WHERE s.id = $1`,
+      [sessionId, sha256Hex(presentedSecret)],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const secret = row.spent ? 'spent' : row.current ? 'current' : 'unknown';
+    return { userId: row.user_id, secret };
   }
 
   /** Ends one session; returns its user when it was live. */
