@@ -1,4 +1,5 @@
 import { BadRequestException, Logger } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
 import { isDatabaseUnavailable, toProblem } from './problem.filter';
 import { ProblemException } from './problem.exception';
 
@@ -72,5 +73,38 @@ describe('toProblem', () => {
     expect(headers['retry-after']).toBe('5');
     expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('duplicate key value'))).toBe(false);
+  });
+
+  it('logs a failed query by error id, driver code and message, never its parameters', () => {
+    const error = jest.fn();
+    const driverError = Object.assign(
+      new Error('duplicate key value violates unique constraint "ux_users_email"'),
+      {
+        code: '23505',
+        detail: 'Key (lower(email))=(officer.secret@rilon.example.org) already exists.',
+        constraint: 'ux_users_email',
+      },
+    );
+    const failed = new QueryFailedError(
+      'INSERT INTO users (email, password_hash) VALUES ($1, $2)',
+      ['officer.secret@rilon.example.org', '$argon2id$v=19$secret-hash'],
+      driverError,
+    );
+    const { body } = toProblem(failed, '/api/v1/users', { error } as unknown as Logger);
+    expect(body.status).toBe(500);
+    expect(error).toHaveBeenCalledTimes(1);
+    const [logged] = error.mock.calls[0] as [Record<string, unknown>];
+    const errorId = /error id ([0-9a-f-]{36})/.exec(body.detail)?.[1];
+    expect(logged.errorId).toBe(errorId);
+    expect(logged.err).toMatchObject({
+      type: 'QueryFailedError',
+      code: '23505',
+      message: 'duplicate key value violates unique constraint "ux_users_email"',
+    });
+    const text = JSON.stringify(logged);
+    expect(text).not.toContain('secret');
+    expect(text).not.toContain('INSERT INTO');
+    expect(logged.err).not.toHaveProperty('parameters');
+    expect(logged.err).not.toHaveProperty('driverError');
   });
 });

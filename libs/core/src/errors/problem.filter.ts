@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { safeError } from '../logging/safe-error';
 import { ProblemException } from './problem.exception';
 
 interface ProblemBody {
@@ -122,7 +123,8 @@ export function toProblem(
     detail = 'No such route';
   if (status >= 500 && status !== 503) {
     const errorId = randomUUID();
-    logger.error({ err: exception, errorId }, 'unhandled error');
+    // The error id, type, driver code and message: never a failed query's parameters.
+    logger.error({ err: safeError(exception), errorId }, 'unhandled error');
     detail = `An unexpected error occurred (error id ${errorId})`;
     status = 500;
   }

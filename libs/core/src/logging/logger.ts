@@ -1,5 +1,6 @@
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
+import { safeError } from './safe-error';
 
 /** Paths pino removes from every line: credentials never reach a log. */
 export const REDACT_PATHS = [
@@ -28,6 +29,8 @@ export function loggerParams(config: AppConfig, app: 'api' | 'worker'): Params {
       genReqId: (req) => (req as { id?: string }).id ?? 'none',
       customProps: () => ({}),
       serializers: {
+        // A failed query carries its parameters and text; a log line gets neither.
+        err: safeError,
         req: (req: { id?: string; method?: string; url?: string }) => ({
           id: req.id,
           method: req.method,
