@@ -88,7 +88,12 @@ export function ReportForm(props: ReportFormProps) {
       ? await updateReport(report, payload, action)
       : await createReport(type, team.id, payload, action);
     setBusy(false);
-    if (outcome.ok || outcome.saved) await queryClient.invalidateQueries({ queryKey: ['report'] });
+    // The report page and the lists read the saved report afresh.
+    if (outcome.ok || outcome.saved)
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['report'] }),
+        queryClient.invalidateQueries({ queryKey: ['reports'] }),
+      ]);
     if (outcome.ok) return onSaved(outcome.id, action);
     const refusal = refusalOf(outcome.error, t, common);
     if (outcome.saved && !report) return onCreatedButRefused(outcome.saved, refusal);

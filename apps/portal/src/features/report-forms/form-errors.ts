@@ -49,7 +49,7 @@ export function flattenErrors(errors: FieldErrors, prefix = ''): Array<[string, 
 export function fieldLabel(name: string, t: Translate): string | null {
   const numbers = name.split('.').filter((part) => /^\d+$/.test(part));
   const key = `labels.${name.replace(/\.\d+(?=\.|$)/g, '.n').replace(/\./g, '_')}`;
-  const params: Record<string, unknown> = {};
+  const params: Record<string, number> = {};
   numbers.forEach((n, i) => (params[i === 0 ? 'n' : `n${i + 1}`] = Number(n) + 1));
   const label = t(key, params);
   return label === key ? null : label;

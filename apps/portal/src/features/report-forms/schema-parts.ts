@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import type { TFunction } from '../../lib/i18n/i18n';
 import { isCountryCode, isLanguageCode, isNationalityCode } from './codes';
 import { isDateOnly, isMonth, isNotInFuture } from './dates';
 
 /** Messages come from the catalogue; the schemas are built with the `t` of the page. */
-export type Translate = (key: string, options?: Record<string, unknown>) => string;
+export type Translate = TFunction;
 
 export const requiredText = (t: Translate, max: number) =>
   z.string().trim().min(1, t('validation.required')).max(max, t('validation.tooLong', { max }));

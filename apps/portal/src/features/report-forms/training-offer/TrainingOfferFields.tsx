@@ -69,6 +69,7 @@ export function TrainingOfferFields() {
         <TextField
           name="body.startDate"
           label={t('training.startDate')}
+          hint={t('training.startDateHint')}
           type="date"
           width="short"
         />
