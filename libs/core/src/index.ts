@@ -2,6 +2,7 @@ export * from './config/app-config';
 export * from './config/config.module';
 export * from './database/data-source-options';
 export * from './database/snake-naming.strategy';
+export * from './database/pg-errors';
 export * from './database/transaction';
 export * from './errors/problem.exception';
 export * from './errors/problem.filter';

@@ -107,4 +107,26 @@ describe('toProblem', () => {
     expect(logged.err).not.toHaveProperty('parameters');
     expect(logged.err).not.toHaveProperty('driverError');
   });
+
+  it.each([
+    ['40P01', 'deadlock detected'],
+    ['55P03', 'canceling statement due to lock timeout'],
+    ['55P03', 'could not obtain lock on row in relation "reports"'],
+    ['40001', 'could not serialize access due to concurrent update'],
+  ])('answers lock contention (%s) with 503 and Retry-After, no error logged', (code, message) => {
+    const error = jest.fn();
+    const failed = new QueryFailedError(
+      'UPDATE reports SET status = $2 WHERE id = $1',
+      ['r1', 'published'],
+      Object.assign(new Error(message), { code }),
+    );
+    const { body, headers } = toProblem(failed, '/api/v1/reports/r1/publish', {
+      error,
+    } as unknown as Logger);
+    expect(body).toMatchObject({ status: 503, type: '/problems/unavailable' });
+    expect(body.detail).toMatch(/busy/);
+    expect(body.detail).not.toContain(message);
+    expect(headers['retry-after']).toBe('1');
+    expect(error).not.toHaveBeenCalled();
+  });
 });

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { isLockContention } from '../database/pg-errors';
 import { safeError } from '../logging/safe-error';
 import { ProblemException } from './problem.exception';
 
@@ -95,6 +96,7 @@ export function toProblem(
   }
   let status = 500;
   let detail = 'An unexpected error occurred';
+  let retryAfter = '5';
   if (exception instanceof HttpException) {
     status = exception.getStatus();
     const response = exception.getResponse();
@@ -105,6 +107,10 @@ export function toProblem(
       : typeof message === 'string'
         ? message
         : exception.message;
+  } else if (isLockContention(exception)) {
+    status = 503;
+    retryAfter = '1';
+    detail = 'The data is busy with other changes; try again shortly';
   } else if (isDatabaseUnavailable(exception)) {
     status = 503;
     detail = 'The database is unavailable; try again shortly';
@@ -129,7 +135,7 @@ export function toProblem(
     status = 500;
   }
   const headers: Record<string, string> = {};
-  if (status === 503) headers['retry-after'] = '5';
+  if (status === 503) headers['retry-after'] = retryAfter;
   return {
     body: {
       type: `/problems/${SLUGS[status] ?? 'internal'}`,
