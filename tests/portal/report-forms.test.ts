@@ -761,7 +761,7 @@ describe('editing', () => {
     );
     const page = await portal.signIn(officer);
     await page.goto(`/reports/${submitted.id}/edit`);
-    await expectOneH1(page, 'Edit draft');
+    await expectOneH1(page, 'Edit report');
     await page.getByText('waits for a lead’s review').waitFor();
     expect(await page.getByRole('textbox').count()).toBe(0);
     await checkScreen(page, 'report-forms-locked');

@@ -71,11 +71,16 @@ export function EditReportPage() {
     teams.data?.items.find((item) => item.id === r.teamId)?.name ??
     '';
   const amend = r.status === 'published';
-  const title = amend ? t('edit.amendTitle') : t('edit.draftTitle');
+  const locked = r.status === 'submitted' || r.status === 'withdrawn' || (amend && !lead);
+  const title = locked
+    ? t('edit.lockedTitle')
+    : amend
+      ? t('edit.amendTitle')
+      : t('edit.draftTitle');
   const heading = <PageHeading title={title}>{title}</PageHeading>;
   const back = <Link to={`/reports/${r.id}`}>{t('edit.back', { title: r.title })}</Link>;
 
-  if (r.status === 'submitted' || r.status === 'withdrawn' || (amend && !lead))
+  if (locked)
     return (
       <>
         {heading}

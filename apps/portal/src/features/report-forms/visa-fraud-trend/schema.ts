@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  AIRPORT_CODE,
-  DETECTION_POINT_TYPES,
-  DIRECTIONS,
-  DOCUMENT_TYPES,
-  FRAUD_TYPES,
-  LOCATION_CODE,
-  TRENDS,
-} from '../codes';
+import { DIRECTIONS, DOCUMENT_TYPES, FRAUD_TYPES, TRENDS } from '../codes';
 import {
   emptyRoute,
   ROUTE_FIELDS,
@@ -25,12 +17,7 @@ import {
   type Translate,
 } from '../schema-parts';
 import { codes, objects, rowNames, rows, text } from '../stored-values';
-
-export interface DetectionPointValues {
-  type: string;
-  code: string;
-  country: string;
-}
+import { detectionPoint, type DetectionPointValues } from './detection-point-schema';
 
 export interface VisaFraudTrendValues {
   documentType: string;
@@ -65,26 +52,6 @@ export const emptyVisaFraudTrend = (): VisaFraudTrendValues => ({
   trend: '',
   indicators: [],
 });
-
-const detectionPoint = (t: Translate) =>
-  z
-    .object({
-      type: choice(t, DETECTION_POINT_TYPES),
-      code: z.string().trim().toUpperCase(),
-      country: code(t, 'country'),
-    })
-    .superRefine((point, ctx) => {
-      // An airport is named by its IATA code; other points by an optional short code.
-      if (!point.code) return;
-      const ok = point.type === 'airport' ? AIRPORT_CODE : LOCATION_CODE;
-      if (!ok.test(point.code))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['code'],
-          message: t(point.type === 'airport' ? 'validation.iata' : 'validation.locationCode'),
-        });
-    })
-    .transform(({ code: c, ...rest }) => (c ? { ...rest, code: c } : rest));
 
 /** VisaFraudTrendBodyDto's rules, on the form's values. */
 export const visaFraudTrendSchema = (t: Translate) =>
