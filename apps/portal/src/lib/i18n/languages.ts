@@ -9,7 +9,10 @@ export interface Language {
   dir: 'ltr' | 'rtl';
 }
 
-export const LANGUAGES: readonly Language[] = [{ code: 'en', name: 'English', dir: 'ltr' }];
+export const LANGUAGES: readonly Language[] = [
+  { code: 'en', name: 'English', dir: 'ltr' },
+  { code: 'id', name: 'Bahasa Indonesia', dir: 'ltr' },
+];
 
 /** Right-to-left scripts of the region and beyond, by ISO 639-1 code. */
 const RTL = new Set(['ar', 'dv', 'fa', 'he', 'ps', 'ur', 'yi', 'ku', 'sd', 'ug']);
