@@ -13,6 +13,7 @@ export * from './outbox/outbox';
 export * from './outbox/outbox-event.entity';
 export * from './redis/redis';
 export * from './util/ids';
+export * from './validation/single-line.decorator';
 export * from './auth/actor';
 export * from './queue/queues';
 export * from './redis/redis.module';

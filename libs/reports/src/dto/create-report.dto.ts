@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsSingleLine } from '@rilon/core';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -43,6 +44,7 @@ export class CreateReportDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsSingleLine()
   title: string;
 
   @ApiPropertyOptional({ maxLength: 4000, default: '' })

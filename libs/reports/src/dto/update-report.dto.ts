@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsSingleLine } from '@rilon/core';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -29,6 +30,7 @@ export class UpdateReportDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsSingleLine()
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 4000 })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { BoundedText, IsMemberCode } from './validation.decorators';
+import { IsMemberCode, SingleLineText } from './validation.decorators';
 
 const KINDS = ['state', 'organisation'] as const;
 
@@ -10,7 +10,7 @@ export class CreateMemberDto {
   code: string;
 
   @ApiProperty({ example: 'Cambodia', minLength: 1, maxLength: 120 })
-  @BoundedText(120)
+  @SingleLineText(120)
   name: string;
 
   @ApiProperty({ enum: KINDS })

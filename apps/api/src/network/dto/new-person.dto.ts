@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength } from 'class-validator';
-import { BoundedText, IsMemberCode } from './validation.decorators';
+import { IsMemberCode, SingleLineText } from './validation.decorators';
 
 /** Who a new account is for: shared by POST /users and POST /invitations. */
 export class NewPersonDto {
@@ -11,7 +11,7 @@ export class NewPersonDto {
   email: string;
 
   @ApiProperty({ minLength: 1, maxLength: 120 })
-  @BoundedText(120)
+  @SingleLineText(120)
   displayName: string;
 
   @ApiProperty({ example: 'THA', description: 'An existing member code (400 otherwise)' })

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsUUID } from 'class-validator';
-import { Absent, BoundedText } from './validation.decorators';
+import { Absent, BoundedText, SingleLineText } from './validation.decorators';
 
 const ROLES = ['lead', 'officer', 'observer'] as const;
 type Role = (typeof ROLES)[number];
 
 export class CreateTeamDto {
   @ApiProperty({ example: 'RILON Bangkok', minLength: 1, maxLength: 120 })
-  @BoundedText(120)
+  @SingleLineText(120)
   name: string;
 
   @ApiProperty({ format: 'uuid', description: 'An existing capital (400 otherwise)' })
@@ -23,7 +23,7 @@ export class CreateTeamDto {
 export class UpdateTeamDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
   @Absent()
-  @BoundedText(120)
+  @SingleLineText(120)
   name?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'An existing capital (400 otherwise)' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { Absent, AbsentOrNull, BoundedText, IsMemberCode } from './validation.decorators';
+import { Absent, AbsentOrNull, IsMemberCode, SingleLineText } from './validation.decorators';
 import { NewPersonDto } from './new-person.dto';
 
 const GLOBAL_ROLES = ['admin', 'auditor'] as const;
@@ -29,7 +29,7 @@ export class CreateUserDto extends NewPersonDto {
 export class UpdateUserDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
   @Absent()
-  @BoundedText(120)
+  @SingleLineText(120)
   displayName?: string;
 
   @ApiPropertyOptional({ example: 'THA', description: 'An existing member code (400 otherwise)' })

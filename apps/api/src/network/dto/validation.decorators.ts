@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { IsSingleLine } from '@rilon/core';
 import { IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 
 /**
@@ -20,6 +21,10 @@ export const BoundedText = (max: number, min = 1): PropertyDecorator =>
     MaxLength(max),
     ...(min > 0 ? [Matches(/\S/, { message: '$property must not be blank' })] : []),
   );
+
+/** A bounded, non-blank name: one line, no control characters (see IsSingleLine). */
+export const SingleLineText = (max: number): PropertyDecorator =>
+  applyDecorators(BoundedText(max), IsSingleLine());
 
 export const MEMBER_CODE = /^[A-Z][A-Z0-9]{1,15}$/;
 
