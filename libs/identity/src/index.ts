@@ -9,6 +9,7 @@ export * from './auth/auth.decorators';
 export * from './auth/access.guard';
 export * from './auth/auth.service';
 export * from './auth/jwt.strategy';
+export * from './auth/local-counters';
 export * from './auth/password-hasher';
 export * from './auth/rate-limit.guard';
 export * from './auth/session-loader';

@@ -3,6 +3,7 @@ import { IdentityModule } from '@rilon/identity';
 import { CapitalsRepository } from './capitals/capitals.repository';
 import { CapitalsService } from './capitals/capitals.service';
 import { InvitationIssuer } from './invitations/invitation-issuer';
+import { InvitationThrottle } from './invitations/invitation-throttle';
 import { InvitationsRepository } from './invitations/invitations.repository';
 import { InvitationsService } from './invitations/invitations.service';
 import { MembersRepository } from './members/members.repository';
@@ -36,6 +37,7 @@ const SERVICES = [
     ...SERVICES,
     Denials,
     InvitationIssuer,
+    InvitationThrottle,
     MembersRepository,
     CapitalsRepository,
     TeamsRepository,

@@ -1,5 +1,10 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { Actor } from '@rilon/core';
 import { Authenticated, CurrentActor, Public } from '@rilon/identity';
 import { InvitationsService } from '@rilon/network';
@@ -22,6 +27,10 @@ export class InvitationsController {
     type: InvitationDto,
     description:
       'Administrators invite with any role, leads of the team as officer or observer; the e-mail carries a link valid 7 days. 409 when the e-mail already has an account',
+  })
+  @ApiTooManyRequestsResponse({
+    description:
+      'The caller has sent 50 invitations within the hour (accounts created without a password counted too); Retry-After says when the window ends',
   })
   async create(
     @CurrentActor() actor: Actor,

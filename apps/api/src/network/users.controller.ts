@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { type Actor, PageQueryDto } from '@rilon/core';
 import { Authenticated, CurrentActor } from '@rilon/identity';
 import { UserUpdater, UsersService } from '@rilon/network';
@@ -21,6 +27,10 @@ export class UsersController {
     type: UserDto,
     description:
       'Administrators only; 409 on a taken e-mail (case-insensitive). Without a password the user is sent an invitation e-mail',
+  })
+  @ApiTooManyRequestsResponse({
+    description:
+      'Without a password: the caller has sent 50 invitations within the hour (POST /invitations counted too); Retry-After says when the window ends',
   })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto): Promise<UserDto> {
     return this.users.create(actor, dto);

@@ -20,6 +20,7 @@ import type { InvitationView } from '../shared/views';
 import { TeamsRepository } from '../teams/teams.repository';
 import { UsersRepository } from '../users/users.repository';
 import { hashInvitationToken, InvitationIssuer } from './invitation-issuer';
+import { InvitationThrottle } from './invitation-throttle';
 import { InvitationsRepository } from './invitations.repository';
 
 export interface NewTeamInvitation {
@@ -42,6 +43,7 @@ export class InvitationsService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly denials: Denials,
+    private readonly throttle: InvitationThrottle,
   ) {}
 
   /** Administrators invite with any role; a lead of the team as officer or observer. */
@@ -61,6 +63,7 @@ export class InvitationsService {
           'Administrators invite anyone; leads of this team invite officers and observers',
           { role: input.role },
         );
+      await this.throttle.take(actor, { teamId: team.id, role: input.role });
       try {
         return await inTransaction(this.dataSource, async (manager) => {
           if (await this.users.emailTaken(manager, input.email))

@@ -15,6 +15,7 @@ import {
 import { PasswordHasher } from '@rilon/identity';
 import { DataSource } from 'typeorm';
 import { InvitationIssuer } from '../invitations/invitation-issuer';
+import { InvitationThrottle } from '../invitations/invitation-throttle';
 import { AccessDeniedError } from '../shared/access-denied.error';
 import { Denials } from '../shared/denials.service';
 import { isForeignKeyViolation, isUniqueViolation } from '../shared/pg-errors';
@@ -41,12 +42,15 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly denials: Denials,
+    private readonly throttle: InvitationThrottle,
   ) {}
 
   /** Without a password the account cannot sign in until its invitation is accepted. */
   create(actor: Actor, input: NewAccount): Promise<UserView> {
     return this.denials.guard(actor, async () => {
       requireAdmin(actor, 'user.create', 'user');
+      // Without a password the account is sent an invitation: it counts as one.
+      if (!input.password) await this.throttle.take(actor, { teamId: null, role: null });
       const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
       try {
         return await inTransaction(this.dataSource, async (manager) => {

@@ -1707,6 +1707,13 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationDto"];
                 };
             };
+            /** @description The caller has sent 50 invitations within the hour (accounts created without a password counted too); Retry-After says when the window ends */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     InvitationsController_accept: {
@@ -2620,6 +2627,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
+            };
+            /** @description Without a password: the caller has sent 50 invitations within the hour (POST /invitations counted too); Retry-After says when the window ends */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
