@@ -1,7 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AcceptInvitationPage, SignInPage } from '../features/auth';
-import { ComingSoonPage } from '../features/coming';
 import { InboxPage } from '../features/inbox';
 import { NotFoundPage } from '../features/not-found';
 import { useTranslation } from '../lib/i18n/i18n';
@@ -37,6 +36,8 @@ const AccountPage = lazy(() =>
 const ReviewPage = lazy(() =>
   import('../features/review').then((m) => ({ default: m.ReviewPage })),
 );
+const TeamPage = lazy(() => import('../features/team').then((m) => ({ default: m.TeamPage })));
+const AdminPage = lazy(() => import('../features/admin').then((m) => ({ default: m.AdminPage })));
 
 function Loading() {
   const { t } = useTranslation();
@@ -80,7 +81,6 @@ function Public({ children }: { children: ReactNode }) {
 }
 
 export function App() {
-  const { t } = useTranslation();
   return (
     <BrowserRouter>
       <Routes>
@@ -180,7 +180,7 @@ export function App() {
           element={
             <SignedIn>
               <RequireAbility allow={(a) => a.isLead}>
-                <ComingSoonPage title={t('nav.team')} />
+                <TeamPage />
               </RequireAbility>
             </SignedIn>
           }
@@ -190,7 +190,7 @@ export function App() {
           element={
             <SignedIn>
               <RequireAbility allow={(a) => a.isAdmin}>
-                <ComingSoonPage title={t('nav.administration')} />
+                <AdminPage />
               </RequireAbility>
             </SignedIn>
           }

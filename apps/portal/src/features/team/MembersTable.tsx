@@ -1,0 +1,189 @@
+import { useState } from 'react';
+import { useAnnouncer } from '../../components/Announcer';
+import { useTranslation } from '../../lib/i18n/i18n';
+import { ConfirmDialog } from './ConfirmDialog';
+import { membershipRefusal } from './refusal';
+import { useRemoveMember, useSetRole, type TeamMember, type TeamRole } from './queries';
+
+interface Props {
+  teamId: string;
+  teamName: string;
+  members: readonly TeamMember[];
+  meId: string | undefined;
+  /** Administrators set any role, leads included; a lead only officers and observers. */
+  asAdmin: boolean;
+}
+
+const ROLES: TeamRole[] = ['lead', 'officer', 'observer'];
+
+/**
+ * The team's members, leads first, with the changes the caller may make on each row. The
+ * caller's own row has none (nobody changes their own membership), nor, for a lead, the
+ * rows of other leads (only administrators change a lead): each says why instead.
+ */
+export function MembersTable({ teamId, teamName, members, meId, asAdmin }: Props) {
+  const { t } = useTranslation('team');
+  const { announce } = useAnnouncer();
+  const setRole = useSetRole(teamId);
+  const remove = useRemoveMember(teamId);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<TeamMember | null>(null);
+  const busy = setRole.isPending || remove.isPending;
+
+  const change = (member: TeamMember, role: TeamRole) => {
+    if (busy) return;
+    setRefusal(null);
+    setRole.mutate(
+      { userId: member.userId, role },
+      {
+        onSuccess: () =>
+          announce(
+            t('members.changed', { name: member.displayName, role: t(`roleInline.${role}`) }),
+          ),
+        onError: (error) =>
+          setRefusal(
+            t(
+              membershipRefusal(error, {
+                userId: member.userId,
+                meId,
+                role,
+                previous: member.role,
+                asAdmin,
+              }),
+              {
+                name: member.displayName,
+              },
+            ),
+          ),
+      },
+    );
+  };
+
+  const confirmRemove = () => {
+    const member = removing;
+    if (!member || busy) return;
+    setRefusal(null);
+    remove.mutate(member.userId, {
+      onSuccess: () => announce(t('members.removed', { name: member.displayName, team: teamName })),
+      onError: (error) =>
+        setRefusal(
+          t(
+            membershipRefusal(error, {
+              userId: member.userId,
+              meId,
+              previous: member.role,
+              asAdmin,
+            }),
+            {
+              name: member.displayName,
+            },
+          ),
+        ),
+      onSettled: () => setRemoving(null),
+    });
+  };
+
+  const why = (member: TeamMember): string | null => {
+    if (member.userId === meId) return asAdmin ? t('members.ownAdmin') : t('members.own');
+    if (!asAdmin && member.role === 'lead') return t('members.leadUntouchable');
+    return null;
+  };
+
+  return (
+    <>
+      {refusal ? (
+        <p className="alert" role="alert">
+          {refusal}
+        </p>
+      ) : null}
+      {members.length === 0 ? (
+        <p className="muted">{t('members.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">
+              {t('members.caption', { team: teamName })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('members.name')}</th>
+                <th scope="col">{t('members.member')}</th>
+                <th scope="col">{t('members.role')}</th>
+                <th scope="col">{t('members.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((member) => {
+                const reason = why(member);
+                const others = ROLES.filter(
+                  (role) => role !== member.role && (asAdmin || role !== 'lead'),
+                );
+                return (
+                  <tr key={member.userId}>
+                    <th scope="row">
+                      <span dir="auto">{member.displayName}</span>
+                      {member.userId === meId ? ` ${t('members.you')}` : null}
+                    </th>
+                    <td>
+                      <bdi>{member.memberCode}</bdi>
+                    </td>
+                    <td>{t(`role.${member.role}`)}</td>
+                    <td>
+                      {reason ? (
+                        <span className="muted">{reason}</span>
+                      ) : (
+                        <div className="row">
+                          {others.map((role) => (
+                            <button
+                              key={role}
+                              type="button"
+                              className="button button-secondary"
+                              aria-disabled={busy || undefined}
+                              onClick={() => change(member, role)}
+                            >
+                              {t(`members.make.${role}`)}
+                              <span className="visually-hidden">
+                                {' '}
+                                {t('members.whom', { name: member.displayName })}
+                              </span>
+                            </button>
+                          ))}
+                          <button
+                            type="button"
+                            className="button button-warning"
+                            aria-disabled={busy || undefined}
+                            onClick={() => setRemoving(member)}
+                          >
+                            {t('members.remove')}
+                            <span className="visually-hidden">
+                              {' '}
+                              {t('members.whom', { name: member.displayName })}
+                            </span>
+                          </button>
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('members.confirmTitle', {
+          name: removing?.displayName ?? '',
+          team: teamName,
+        })}
+        confirmLabel={t('members.confirmRemove')}
+        cancelLabel={t('common:cancel')}
+        busy={remove.isPending}
+        onConfirm={confirmRemove}
+        onCancel={() => setRemoving(null)}
+      >
+        <p>{t('members.confirmBody')}</p>
+      </ConfirmDialog>
+    </>
+  );
+}
