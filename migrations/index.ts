@@ -5,6 +5,7 @@ import { CreateNotifications1764300003000 } from './1764300003000-CreateNotifica
 import { AddOutboxEventKey1764300004000 } from './1764300004000-AddOutboxEventKey';
 import { AddOutboxFannedOutAt1764300005000 } from './1764300005000-AddOutboxFannedOutAt';
 import { AddWebhookChangedEvent1764300006000 } from './1764300006000-AddWebhookChangedEvent';
+import { AddOutboxSentAt1764300007000 } from './1764300007000-AddOutboxSentAt';
 import { CreateSessionSpentSecrets1764300008000 } from './1764300008000-CreateSessionSpentSecrets';
 import { CreateStatisticsAndEnrolments1764300002500 } from './1764300002500-CreateStatisticsAndEnrolments';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   AddOutboxEventKey1764300004000,
   AddOutboxFannedOutAt1764300005000,
   AddWebhookChangedEvent1764300006000,
+  AddOutboxSentAt1764300007000,
   CreateStatisticsAndEnrolments1764300002500,
   CreateSessionSpentSecrets1764300008000,
 ];

@@ -23,9 +23,17 @@ const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100
 const sizes = values.sizes.split(',').map(Number);
 const log = (line) => process.stderr.write(`fanout: ${line}\n`);
 
+/** BullMQ connection options from REDIS_URL, credentials and TLS (`rediss:`) included. */
 function connection(url) {
   const u = new URL(url);
-  return { host: u.hostname, port: Number(u.port || 6379), db: Number(u.pathname.slice(1) || 0) };
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    db: Number(u.pathname.slice(1) || 0),
+    username: u.username ? decodeURIComponent(u.username) : undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+  };
 }
 
 async function waitUntil(check, timeoutMs, what) {

@@ -43,6 +43,9 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.RILON_TEST_LOG_LEVEL ?? 'silent',
     WEBHOOK_ALLOW_PRIVATE: 'true',
+    // No mail leaves a test unless it starts its own SMTP server (a demo's mail sink on
+    // 1025 would otherwise get it, and the sent mail's link is erased from the outbox).
+    SMTP_URL: 'smtp://127.0.0.1:1',
     ...env,
   });
 }

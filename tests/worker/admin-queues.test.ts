@@ -1,3 +1,5 @@
+import { bullConnection, QUEUES } from '@rilon/core';
+import { Queue } from 'bullmq';
 import { Cast, createCast, Factory } from '../support/factories';
 import { startApi, TestApi } from '../support/harness';
 
@@ -46,6 +48,69 @@ describe('the queue dashboard and the queue metrics', () => {
     expect(queues.status).toBe(200);
     const names = (queues.body.queues as Array<{ name: string }>).map((q) => q.name).sort();
     expect(names).toEqual(['digest', 'email', 'fanout', 'webhook']);
+  });
+
+  it('is read-only: adding, retrying, cleaning and editing jobs are refused; nothing changes', async () => {
+    const queue = new Queue(QUEUES.digest, {
+      connection: bullConnection(api.config.redisUrl),
+      prefix: api.config.queuePrefix,
+    });
+    try {
+      const job = await queue.add(
+        'digest.zone',
+        { zone: 'UTC', day: '2026-01-01' },
+        {
+          jobId: 'read-only-probe',
+        },
+      );
+      const before = await queue.getJobCounts();
+      const base = '/admin/queues/api/queues';
+      const attempts: Array<[string, string, unknown?]> = [
+        ['POST', `${base}/digest/add`, { name: 'digest.zone', data: { zone: 'UTC' } }],
+        ['PUT', `${base}/digest/retry/failed`],
+        ['PUT', `${base}/digest/clean/completed`],
+        ['PATCH', `${base}/digest/${job.id}/update-data`, { data: { zone: 'Evil/Zone' } }],
+        ['PUT', `${base}/digest/${job.id}/retry`],
+        ['PUT', `${base}/digest/${job.id}/clean`],
+        ['PUT', `${base}/digest/${job.id}/promote`],
+        ['PUT', `${base}/digest/empty`],
+        ['PUT', `${base}/digest/pause`],
+        ['PUT', `${base}/pause`],
+        ['PUT', `${base}/digest/obliterate`],
+      ];
+      const denials = async (): Promise<number> => {
+        const rows: Array<{ n: number }> = await api.db.query(
+          `SELECT count(*)::int AS n FROM audit_events
+            WHERE action = 'queues.manage.denied' AND actor_id = $1 AND outcome = 'denied'`,
+          [cast.admin.id],
+        );
+        return rows[0].n;
+      };
+      const denied = await denials();
+      for (const [method, path, json] of attempts) {
+        const res = await api.call(method, path, { token: cast.admin.token, json });
+        expect([method, path, res.status]).toEqual([method, path, 405]);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        expect(res.headers.get('allow')).toBe('GET, HEAD');
+        expect(res.body).toMatchObject({ status: 405, type: '/problems/method-not-allowed' });
+      }
+      expect(await denials()).toBe(denied + attempts.length);
+      expect(await queue.getJobCounts()).toEqual(before);
+      expect((await queue.getJob('read-only-probe'))?.data).toEqual({
+        zone: 'UTC',
+        day: '2026-01-01',
+      });
+      expect(await queue.isPaused()).toBe(false);
+      // Bull Board itself is told too, so its pages offer no actions.
+      const listed = await api.get(`${base}`, { token: cast.admin.token });
+      expect(listed.status).toBe(200);
+      for (const q of listed.body.queues as Array<{ readOnlyMode: boolean }>) {
+        expect(q.readOnlyMode).toBe(true);
+      }
+    } finally {
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
   });
 
   it('exposes queue depths and the outbox backlog on /metrics', async () => {

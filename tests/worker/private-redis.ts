@@ -14,26 +14,54 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface PrivateRedisAuth {
+  /** `--requirepass`: the password of the `default` user. */
+  password?: string;
+  /** ACL users with every right, each with its password. */
+  users?: Array<{ name: string; password: string }>;
+}
+
 /** A redis-server of the test's own, on a fixed port, that the test can stop and start. */
 export class PrivateRedis {
   private child?: ChildProcess;
 
-  constructor(readonly port: number) {}
+  constructor(
+    readonly port: number,
+    readonly auth: PrivateRedisAuth = {},
+  ) {}
 
-  static async create(): Promise<PrivateRedis> {
-    return new PrivateRedis(await freePort());
+  static async create(auth: PrivateRedisAuth = {}): Promise<PrivateRedis> {
+    return new PrivateRedis(await freePort(), auth);
   }
 
+  /** The URL with the `default` user's password, when it has one. */
   get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
+    return this.auth.password === undefined
+      ? `redis://127.0.0.1:${this.port}`
+      : this.urlAs('', this.auth.password);
+  }
+
+  /** The URL with these credentials, percent-encoded as a URL must carry them. */
+  urlAs(user: string, password: string): string {
+    return `redis://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${this.port}`;
   }
 
   async start(): Promise<void> {
-    const child = spawn(
-      'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
-    );
+    const args = [
+      '--port',
+      String(this.port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ];
+    if (this.auth.password !== undefined) args.push('--requirepass', this.auth.password);
+    for (const user of this.auth.users ?? []) {
+      args.push('--user', user.name, 'on', `>${user.password}`, '~*', '&*', '+@all');
+    }
+    const child = spawn('redis-server', args, { stdio: 'ignore' });
     this.child = child;
     const deadline = Date.now() + 10_000;
     for (;;) {

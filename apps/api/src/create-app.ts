@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as NestLogger } from '@nestjs/common';
-import { AppConfig, requestIdFrom, toProblem } from '@rilon/core';
+import { AppConfig, checkRedisCredentials, requestIdFrom, toProblem } from '@rilon/core';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
@@ -14,6 +14,8 @@ export const BODY_LIMIT = 256 * 1024;
 
 /** Builds the API exactly as the binary runs it; tests call this with their own config. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  // Refused credentials in REDIS_URL stop the start (a ConfigError); a Redis that is down does not.
+  await checkRedisCredentials(config.redisUrl);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
     // X-Forwarded-For only from the listed proxies: request.ip is then the client behind

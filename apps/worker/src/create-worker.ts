@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { AppConfig, REDIS } from '@rilon/core';
+import { AppConfig, checkRedisCredentials, REDIS } from '@rilon/core';
 import type { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -31,6 +31,8 @@ export async function createWorker(
   config: AppConfig,
   healthPort = config.workerHealthPort,
 ): Promise<RunningWorker> {
+  // Refused credentials in REDIS_URL stop the start (a ConfigError); a Redis that is down does not.
+  await checkRedisCredentials(config.redisUrl);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     bufferLogs: true,
     abortOnError: false,

@@ -9,7 +9,8 @@ const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/i;
 /**
  * The access rule of the queue dashboard, which is mounted on Fastify outside Nest's
  * guards: the same checks as the JWT strategy (algorithm pinned, issuer, audience,
- * access-token type, then the session from PostgreSQL), then the admin role.
+ * access-token type, then the session from PostgreSQL), then the admin role, then
+ * read-only: GET and HEAD only.
  */
 @Injectable()
 export class DashboardAccess {
@@ -21,7 +22,7 @@ export class DashboardAccess {
     private readonly audit: AuditService,
   ) {}
 
-  /** Null when the caller may see the dashboard; otherwise the problem to answer (401, 403). */
+  /** Null when the caller may see the dashboard; otherwise the problem to answer (401, 403, 405). */
   async refusal(
     authorization: string | undefined,
     request: { method: string; path: string },
@@ -29,16 +30,23 @@ export class DashboardAccess {
     const actor = await this.caller(authorization);
     if (!actor) return ProblemException.unauthorized('A valid access token is required');
     if (isAdmin(actor)) {
-      // Retries, cleaning and emptying change queues outside the API: keep a trace.
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        await this.audit.recordAlone({
-          actorId: actor.userId,
-          action: 'queues.manage',
-          targetType: 'queue-dashboard',
-          details: { method: request.method, path: request.path },
-        });
-      }
-      return null;
+      if (request.method === 'GET' || request.method === 'HEAD') return null;
+      // Read-only: a job added, edited or retried here would bypass PostgreSQL, where
+      // every change is decided and audited. Refused, and the attempt is kept.
+      await this.audit.recordAlone({
+        actorId: actor.userId,
+        action: 'queues.manage.denied',
+        targetType: 'queue-dashboard',
+        outcome: 'denied',
+        details: { method: request.method, path: request.path },
+      });
+      return new ProblemException({
+        status: 405,
+        type: 'method-not-allowed',
+        title: 'Method not allowed',
+        detail: 'The queue dashboard is read-only',
+        headers: { allow: 'GET, HEAD' },
+      });
     }
     await this.audit.recordAlone({
       actorId: actor.userId,

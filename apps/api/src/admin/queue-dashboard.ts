@@ -13,8 +13,10 @@ export const DASHBOARD_PATH = '/admin/queues';
 /**
  * Mounts Bull Board at /admin/queues, on Fastify directly (it is not a Nest route, so no
  * Nest guard sees it): an onRequest hook scoped to the dashboard's routes applies
- * DashboardAccess to every page, asset and API call of it. Administrators may retry and
- * clean jobs there (each change is audited as `queues.manage`). Like the API, it takes
+ * DashboardAccess to every page, asset and API call of it. It is read-only: nobody adds,
+ * retries, cleans or edits jobs there (refused with 405, audited as
+ * `queues.manage.denied`), since a job in Redis must never decide what the worker does
+ * (an e-mail job is an outbox id; the row in PostgreSQL says the rest). Like the API, it takes
  * the access token only from the Authorization header, never from a cookie or the query
  * string (a token in a URL ends up in logs): a browser reaches it through a proxy or an
  * extension that adds the header.
@@ -32,7 +34,9 @@ export class QueueDashboard implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const board = new FastifyAdapter().setBasePath(DASHBOARD_PATH);
     createBullBoard({
-      queues: this.queues.all.map(({ queue }) => new BullMQAdapter(queue)),
+      // Read-only: Bull Board offers and accepts no action (add, retry, clean, edit data,
+      // pause, empty); DashboardAccess refuses every method but GET and HEAD before it.
+      queues: this.queues.all.map(({ queue }) => new BullMQAdapter(queue, { readOnlyMode: true })),
       // @bull-board/fastify pins its own copy of @bull-board/api (9.10.1, ours is 9.10.2);
       // the two agree at run time, only their private fields differ in type.
       serverAdapter: board as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],

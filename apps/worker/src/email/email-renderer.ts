@@ -31,6 +31,13 @@ export interface EmailRenderer<N extends EmailJobName = EmailJobName> {
    * retried with backoff.
    */
   render(data: EmailJobs[N], job: { id: string }): Promise<RenderedEmail | null>;
+  /**
+   * Called once the mail was handed to the mail server, before the job completes: mark
+   * it sent where the renderer's data lives and erase what must not outlive the mail
+   * (an invitation link). A throw retries the job, and the mail goes again under the
+   * same Message-ID, so a secret is never left behind by a failed mark.
+   */
+  sent?(data: EmailJobs[N], job: { id: string }): Promise<void>;
 }
 
 /**

@@ -33,6 +33,7 @@ export class EmailProcessor extends WorkerHost {
     const mail = await renderer.render(job.data as never, { id: String(job.id) });
     if (!mail) return { sent: false };
     const messageId = await this.transport.send(mail);
+    await renderer.sent?.(job.data as never, { id: String(job.id) });
     this.logger.log({ queue: QUEUES.email, jobName: job.name, jobId: job.id }, 'e-mail sent');
     return { sent: true, messageId };
   }

@@ -1,59 +1,60 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { type EmailJobs, outboxJobId } from '@rilon/core';
-import { DataSource } from 'typeorm';
 import { UnrecoverableError } from 'bullmq';
+import { EmailOutboxRepository } from './email-outbox.repository';
 import { AsEmailRenderer, EmailRenderer, RenderedEmail } from './email-renderer';
-import { EMAIL_TEMPLATES } from './templates';
+import { EMAIL_TEMPLATES, SECRET_PARAMS } from './templates';
 
 const ADDRESS = /^[^\s@<>]{1,64}@[^\s@<>]{1,253}$/;
+/** A bigint id; anything else can never name a row, so it is not retried. */
+const OUTBOX_ID = /^\d{1,18}$/;
 
 /**
  * Renders outbox events of type `email.send` ({template, to, params}) with the named
- * template. The delivery id is the job id `evt-<event key>`, the same however often the
- * event is relayed or the job retried. Bad data is never retried: it cannot improve.
- * The params are read from the outbox row (the relay leaves them out of the job: an
- * invitation link must not sit in Redis nor show on the queue dashboard).
+ * template. The job carries the outbox id alone: recipient, template and params are read
+ * from the row in PostgreSQL, so a job written into Redis (or through the dashboard) can
+ * neither redirect a mail nor change what it says. The delivery id is the job id
+ * `evt-<event key>`, the same however often the event is relayed or the job retried. An
+ * event already sent sends nothing; bad data is never retried: it cannot improve.
  */
 @Injectable()
 @AsEmailRenderer()
 export class SendEmailRenderer implements EmailRenderer<'email.send'> {
   readonly jobName = 'email.send' as const;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly outbox: EmailOutboxRepository) {}
 
-  async render(data: EmailJobs['email.send']): Promise<RenderedEmail> {
-    const payload = data?.payload;
-    if (!/^\d+$/.test(String(data?.outboxId ?? ''))) {
+  async render(data: EmailJobs['email.send']): Promise<RenderedEmail | null> {
+    const outboxId = String(data?.outboxId ?? '');
+    if (!OUTBOX_ID.test(outboxId)) {
       throw new UnrecoverableError('email.send job without an outbox id');
     }
-    const template = EMAIL_TEMPLATES[payload?.template];
-    if (!template || !Object.hasOwn(EMAIL_TEMPLATES, payload.template)) {
-      throw new UnrecoverableError(`unknown e-mail template "${String(payload?.template)}"`);
-    }
+    const event = await this.outbox.find(outboxId);
+    if (!event) throw new UnrecoverableError('no email.send outbox event of this id (pruned?)');
+    if (event.sent) return null;
+    const payload = event.payload ?? {};
+    const name = String(payload.template);
+    const template = Object.hasOwn(EMAIL_TEMPLATES, name) ? EMAIL_TEMPLATES[name] : undefined;
+    if (!template) throw new UnrecoverableError(`unknown e-mail template "${name}"`);
     if (typeof payload.to !== 'string' || !ADDRESS.test(payload.to)) {
-      throw new UnrecoverableError('email.send job without a valid recipient');
+      throw new UnrecoverableError('email.send event without a valid recipient');
     }
-    const params = await this.params(String(data.outboxId));
+    const params = payload.params ?? {};
     const missing = template.required.filter(
-      (name) => typeof params[name] !== 'string' || params[name] === '',
+      (param) => typeof params[param] !== 'string' || params[param] === '',
     );
     if (missing.length > 0) {
-      throw new UnrecoverableError(`template "${payload.template}" misses ${missing.join(', ')}`);
+      throw new UnrecoverableError(`template "${name}" misses ${missing.join(', ')}`);
     }
     return {
       to: payload.to,
       ...template.render(params),
-      deliveryId: outboxJobId(data.eventKey),
+      deliveryId: outboxJobId(event.eventKey),
     };
   }
 
-  private async params(outboxId: string): Promise<Record<string, string>> {
-    const rows: Array<{ params: Record<string, string> | null }> = await this.dataSource.query(
-      `SELECT payload->'params' AS params FROM outbox_events WHERE id = $1`,
-      [outboxId],
-    );
-    if (!rows[0]) throw new UnrecoverableError('the outbox event is gone (pruned)');
-    return rows[0].params ?? {};
+  /** The mail went out: mark the event sent and erase its secret params. */
+  async sent(data: EmailJobs['email.send']): Promise<void> {
+    await this.outbox.markSent(String(data.outboxId), SECRET_PARAMS);
   }
 }

@@ -3,8 +3,8 @@ import {
   APP_CONFIG,
   AppConfig,
   closeProducerQueue,
+  type EmailSendJob,
   OutboxJob,
-  type OutboxPayloads,
   outboxJobId,
   openProducerQueue,
   QueueName,
@@ -46,13 +46,7 @@ export class RelayQueues implements OnApplicationShutdown {
         queue.addBulk(
           batch.map((event) => ({
             name: event.type,
-            data: {
-              outboxId: event.id,
-              eventKey: event.eventKey,
-              type: event.type,
-              payload: jobPayload(event),
-              occurredAt: event.createdAt.toISOString(),
-            } as OutboxJob,
+            data: jobData(event),
             opts: { jobId: outboxJobId(event.eventKey) },
           })),
         ),
@@ -78,12 +72,17 @@ export class RelayQueues implements OnApplicationShutdown {
 }
 
 /**
- * What of an event's payload goes into Redis. An e-mail's params may carry a secret (an
- * invitation link): they stay in PostgreSQL, where the renderer reads them, so neither
- * Redis nor the queue dashboard ever shows them.
+ * What of an event goes into Redis. An e-mail goes as its outbox id alone: recipient,
+ * template and params (an invitation link) stay in PostgreSQL, where the renderer reads
+ * them, so Redis and the queue dashboard neither show nor decide them.
  */
-function jobPayload(event: PendingOutboxEvent): unknown {
-  if (event.type !== 'email.send') return event.payload;
-  const { template, to } = event.payload as OutboxPayloads['email.send'];
-  return { template, to, params: {} };
+function jobData(event: PendingOutboxEvent): OutboxJob | EmailSendJob {
+  if (event.type === 'email.send') return { outboxId: event.id };
+  return {
+    outboxId: event.id,
+    eventKey: event.eventKey,
+    type: event.type,
+    payload: event.payload,
+    occurredAt: event.createdAt.toISOString(),
+  } as OutboxJob;
 }

@@ -40,4 +40,8 @@ export class OutboxEventEntity {
   /** When the fan-out of this event finished (fan-out events only). */
   @Column({ type: 'timestamptz', nullable: true })
   fannedOutAt: Date | null;
+
+  /** When the mail of an `email.send` event was sent; its secret params are erased then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
 }

@@ -16,7 +16,10 @@ export const QUEUES = {
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-/** The job an outbox event becomes: the relay adds it with job id `evt-<event key>`. */
+/**
+ * The job a fan-out outbox event becomes: the relay adds it with job id `evt-<event key>`.
+ * (An `email.send` event becomes an `EmailSendJob` instead.)
+ */
 export interface OutboxJob<K extends OutboxEventType = OutboxEventType> {
   outboxId: string;
   /** The event's globally unique key: stable ids of jobs and deliveries derive from it. */
@@ -24,6 +27,16 @@ export interface OutboxJob<K extends OutboxEventType = OutboxEventType> {
   type: K;
   payload: OutboxPayloads[K];
   occurredAt: string;
+}
+
+/**
+ * The job an `email.send` outbox event becomes (job id `evt-<event key>`): its id alone.
+ * Recipient, template and params stay in PostgreSQL, where the worker reads them, so that
+ * whoever can write Redis (or the queue dashboard) can neither read an invitation link nor
+ * send it elsewhere.
+ */
+export interface EmailSendJob {
+  outboxId: string;
 }
 
 /** Which queue each outbox event type goes to. */
@@ -63,8 +76,8 @@ export function jobOptionsFor(queue: QueueName): JobsOptions {
  * name has no renderer. Job ids must be stable per delivery (e.g. `ntf-<notification id>`).
  */
 export interface EmailJobs {
-  /** An outbox event of type `email.send`, relayed as is (job id `evt-<event key>`). */
-  'email.send': OutboxJob<'email.send'>;
+  /** An outbox event of type `email.send`, by its id (job id `evt-<event key>`). */
+  'email.send': EmailSendJob;
   /** One notification's immediate mail (job id `mail-<notification id>`; notifications area). */
   'notification.immediate': { notificationId: string };
   /** One user's daily digest of a local day `YYYY-MM-DD` (job id `digest-<user id>-<day>`). */

@@ -1,5 +1,6 @@
 import type { RedisOptions as BullRedisOptions } from 'bullmq';
 import { Redis, RedisOptions } from 'ioredis';
+import { ConfigError, urlHost } from '../config/app-config';
 
 /** Injection token of the shared ioredis client for counters and pub/sub publishing. */
 export const REDIS = Symbol('REDIS');
@@ -33,4 +34,46 @@ export function bullConnection(url: string): BullRedisOptions {
     maxRetriesPerRequest: null,
     retryStrategy: (attempt: number) => Math.min(attempt * 250, 3000),
   };
+}
+
+/** Redis's answers to credentials it does not accept (or to none where it needs some). */
+const REFUSED = /^(WRONGPASS|NOAUTH|NOPERM)\b[^\r\n]*/;
+
+/**
+ * Checks, once at start, that Redis accepts the credentials in REDIS_URL (a user and
+ * password, or the default user's password: `redis://:password@host`). A Redis that does
+ * not answer is no reason to stop (the apps wait for it and catch up); one that refuses
+ * the credentials is: nothing would ever work until REDIS_URL is fixed. Throws a
+ * ConfigError with one line, which names the host but never the password.
+ */
+export async function checkRedisCredentials(url: string, timeoutMs = 2000): Promise<void> {
+  let refusal: string | undefined;
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+    retryStrategy: () => null,
+    // Else a socket that never connected keeps the process (a test) alive for 2 s.
+    disconnectTimeout: 0,
+  });
+  probe.on('error', (error: Error) => {
+    refusal ??= REFUSED.exec(error.message ?? '')?.[0];
+  });
+  try {
+    await probe.connect();
+    await probe.ping();
+  } catch (error) {
+    refusal ??= REFUSED.exec((error as Error).message ?? '')?.[0];
+  } finally {
+    probe.disconnect();
+  }
+  if (refusal) {
+    const parsed = new URL(url);
+    throw new ConfigError(
+      `REDIS_URL: Redis at ${urlHost(parsed.hostname)}:${parsed.port || 6379} refused ${
+        parsed.username || parsed.password ? 'the credentials' : 'to serve without credentials'
+      } (${refusal.trim()}); set the user and password of REDIS_URL, e.g. redis://:password@host:6379`,
+    );
+  }
 }

@@ -5,6 +5,11 @@ import { renderInvitation } from './invitation.template';
 export interface EmailTemplate {
   /** Names of the params that must be non-empty strings. */
   required: string[];
+  /**
+   * Names of the params that are secret (a link holding a token): erased from the outbox
+   * row as soon as the mail is sent. Name every param that grants anything.
+   */
+  secret: string[];
   render(params: Record<string, string>): EmailContent;
 }
 
@@ -15,7 +20,13 @@ export interface EmailTemplate {
 export const EMAIL_TEMPLATES: Readonly<Record<string, EmailTemplate>> = {
   invitation: {
     required: ['displayName', 'link'],
+    secret: ['link'],
     render: (p) =>
       renderInvitation({ displayName: p.displayName, link: p.link, teamName: p.teamName }),
   },
 };
+
+/** Every template's secret params, erased from an `email.send` event once it is sent. */
+export const SECRET_PARAMS: readonly string[] = [
+  ...new Set(Object.values(EMAIL_TEMPLATES).flatMap((template) => template.secret)),
+];
