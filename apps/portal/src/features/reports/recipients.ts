@@ -12,9 +12,11 @@ export function useRecipients(
   distribution: Report['distribution'] | undefined,
 ): string[] {
   const { t } = useTranslation('reports');
-  const { names } = useTeams();
+  const { names, isPending: teamsPending } = useTeams();
   const userIds = tlp === 'RED' ? (distribution?.userIds ?? []) : [];
   const people = usePeople(userIds);
+  // Until the names arrive, say so rather than call the teams unknown.
+  if ((tlp === 'AMBER' || tlp === 'AMBER+STRICT') && teamsPending) return [t('common:loading')];
   if (tlp === 'AMBER' || tlp === 'AMBER+STRICT')
     return (distribution?.teamIds ?? []).map((id) => names.get(id) ?? t('view.unknownTeam'));
   if (tlp !== 'RED') return [];
