@@ -12,6 +12,7 @@ export interface Language {
 export const LANGUAGES: readonly Language[] = [
   { code: 'en', name: 'English', dir: 'ltr' },
   { code: 'id', name: 'Bahasa Indonesia', dir: 'ltr' },
+  { code: 'ur', name: 'اردو', dir: 'rtl' },
 ];
 
 /** Right-to-left scripts of the region and beyond, by ISO 639-1 code. */
