@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { Field } from '../../components/Field';
 import { useAnnouncer } from '../../components/Announcer';
 import { i18n, LANGUAGE_KEY, useTranslation } from '../../lib/i18n/i18n';
@@ -15,7 +16,38 @@ function remember(code: string): void {
 /** The portal's language: a native select labelled "Language" (portal.md), each name in itself. */
 export function LanguagePicker() {
   const { t, i18n: current } = useTranslation('account');
-  const { announce } = useAnnouncer();
+  const { announce, toast } = useAnnouncer();
+  // The language being loaded: the select shows it meanwhile, and the page stays as it is.
+  const [loading, setLoading] = useState<string | null>(null);
+  // The page's heading takes focus when its title changes (PageHeading): after a change
+  // of language, the focus comes back here, where the user was (WCAG 3.2.2, on input).
+  const select = useRef<HTMLSelectElement>(null);
+  const picked = useRef(false);
+  useEffect(() => {
+    if (!picked.current) return;
+    picked.current = false;
+    select.current?.focus();
+  }, [current.language]);
+
+  const pick = async (code: string): Promise<void> => {
+    setLoading(code);
+    try {
+      // Its catalogues and font first: the page then re-renders once, in the new language,
+      // without suspending (focus stays on this select).
+      await i18n.prepare(code);
+    } catch {
+      setLoading(null);
+      toast(t('common:error.offline'), 'error');
+      return;
+    }
+    remember(code);
+    picked.current = true;
+    i18n.changeLanguage(code);
+    setLoading(null);
+    const name = LANGUAGES.find((language) => language.code === code)?.name ?? code;
+    announce(i18n.t('account:language.changed', { name }));
+  };
+
   return (
     // Not a named region: "Language" must label the select alone (portal.md, getByLabel).
     <section>
@@ -24,15 +56,11 @@ export function LanguagePicker() {
         {(control) => (
           <select
             {...control}
+            ref={select}
             name="language"
-            value={current.language}
-            onChange={(event) => {
-              const code = event.target.value;
-              remember(code);
-              i18n.changeLanguage(code);
-              const name = LANGUAGES.find((language) => language.code === code)?.name ?? code;
-              announce(i18n.t('account:language.changed', { name }));
-            }}
+            value={loading ?? current.language}
+            aria-busy={loading ? true : undefined}
+            onChange={(event) => void pick(event.target.value)}
           >
             {LANGUAGES.map((language) => (
               <option key={language.code} value={language.code} lang={language.code}>

@@ -1,5 +1,6 @@
 import { use, useCallback, useMemo, useSyncExternalStore } from 'react';
 import { FALLBACK, Translator, type Catalogues, type Messages, type Values } from './catalogue';
+import { loadFont } from './fonts';
 import { directionOf, LANGUAGES } from './languages';
 
 /**
@@ -40,11 +41,17 @@ function loadNamespace(language: string, namespace: string): Promise<void> {
         const load = loaders[`../../locales/${code}/${namespace}.json`];
         (catalogues[code] ??= {})[namespace] = load ? await load() : {};
       }),
-    ).then(() => {
-      // A new translator makes every component that reads messages render again.
-      translator = new Translator(catalogues, translator.language);
-      for (const listener of listeners) listener();
-    });
+    ).then(
+      () => {
+        // A new translator makes every component that reads messages render again.
+        translator = new Translator(catalogues, translator.language);
+        for (const listener of listeners) listener();
+      },
+      (error: unknown) => {
+        pending.delete(id); // a failed load (offline) is tried again next time
+        throw error;
+      },
+    );
     pending.set(id, promise);
   }
   return promise;
@@ -70,7 +77,10 @@ function savedLanguage(): string {
   }
 }
 
-let translator = new Translator(catalogues, savedLanguage());
+/** The namespaces of the first page: the ones a language brings before it is shown. */
+const FIRST_PAGE = ['common', 'auth', 'inbox'];
+
+let translator = new Translator(catalogues, FALLBACK);
 const listeners = new Set<() => void>();
 
 export const i18n = {
@@ -79,15 +89,22 @@ export const i18n = {
   },
   /** Switches the language (prepare() it first, or its first render suspends). */
   changeLanguage(language: string): void {
+    void loadFont(language).catch(() => undefined); // prepare() waited for it already
     translator = new Translator(catalogues, language);
     applyDocumentLanguage(language);
     for (const listener of listeners) listener();
   },
-  /** Loads a language's catalogues of the first page, then switch with changeLanguage. */
+  /**
+   * Loads what a language needs before it is shown: its catalogues of the first page and
+   * of every feature opened so far (so that nothing on screen suspends, and focus stays
+   * on the Account page's select), and its font. Then switch with changeLanguage.
+   */
   prepare(language: string): Promise<void> {
-    return Promise.all(
-      ['common', 'auth', 'inbox'].map((namespace) => loadNamespace(language, namespace)),
-    ).then(() => undefined);
+    const namespaces = new Set([...FIRST_PAGE, ...Object.keys(catalogues[FALLBACK] ?? {})]);
+    return Promise.all([
+      ...[...namespaces].map((namespace) => loadNamespace(language, namespace)),
+      loadFont(language),
+    ]).then(() => undefined);
   },
   t(key: string, values?: Values): string {
     return translator.translate('common', key, values);
@@ -121,4 +138,18 @@ export function useTranslation(namespace = 'common'): {
 export function applyDocumentLanguage(code: string): void {
   document.documentElement.lang = code;
   document.documentElement.dir = directionOf(code);
+}
+
+// At start, the saved language's catalogues (and font) arrive before the first render: this
+// module's top-level await holds main.tsx until then, so the page never shows in English
+// first, nor a blank suspended screen. English needs nothing and starts at once. If they
+// cannot be loaded (offline), the portal starts in English.
+const saved = savedLanguage();
+if (saved !== FALLBACK) {
+  try {
+    await i18n.prepare(saved);
+    translator = new Translator(catalogues, saved);
+  } catch {
+    // Stay in English; the Account page can pick the language again.
+  }
 }
