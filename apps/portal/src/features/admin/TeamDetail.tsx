@@ -22,7 +22,7 @@ export function TeamDetail({ team, capitals }: { team: Team; capitals: readonly 
         <span dir="auto">{team.name}</span>
       </h2>
       {!team.active ? <p className="notice">{t('teams.inactiveNote')}</p> : null}
-      <TeamForm key={JSON.stringify(team)} team={team} capitals={capitals} />
+      <TeamForm key={team.id} team={team} capitals={capitals} />
       <TeamMembersManager teamId={team.id} teamName={team.name} meId={me?.id} asAdmin level={3} />
     </section>
   );

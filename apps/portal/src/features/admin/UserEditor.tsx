@@ -57,7 +57,7 @@ export function UserEditor({ id }: { id: string }) {
         <bdi>{user.data.email}</bdi>
       </p>
       {own ? <p className="notice">{t('users.ownAccount')}</p> : null}
-      <DetailsForm key={JSON.stringify(user.data)} user={user.data} meId={me?.id} />
+      <DetailsForm key={user.data.id} user={user.data} meId={me?.id} />
       <UserStatus user={user.data} meId={me?.id} />
     </section>
   );
