@@ -42,6 +42,9 @@ describe('portal: administration', () => {
       .getByRole('link', { name: 'Administration' })
       .click();
     await expectOneH1(page, 'Administration');
+    // A deep link survives a reload (the server answers it with the portal).
+    await page.reload();
+    await expectOneH1(page, 'Administration');
     page.on('request', (request) => asked.push(new URL(request.url()).pathname));
     return { page, asked };
   };
@@ -301,11 +304,8 @@ describe('portal: administration', () => {
     const page = await portal.signIn(user());
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link', { name: 'Administration' }).count()).toBe(0);
-    // Opened inside the portal (the server keeps /admin paths for itself on a reload).
-    await page.evaluate(() => {
-      history.pushState({}, '', '/admin?tab=users');
-      dispatchEvent(new PopStateEvent('popstate'));
-    });
+    // By link or reload: the same Not found page as any unknown address.
+    await page.goto('/administration?tab=users');
     await expectOneH1(page, 'Not found');
     expect(await page.getByText('Create a user').count()).toBe(0);
     await checkScreen(page, `admin-not-found-${who === 'a lead' ? 'lead' : 'officer'}`);

@@ -186,7 +186,7 @@ export function App() {
           }
         />
         <Route
-          path="/admin"
+          path="/administration"
           element={
             <SignedIn>
               <RequireAbility allow={(a) => a.isAdmin}>

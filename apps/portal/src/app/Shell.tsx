@@ -93,7 +93,7 @@ export function Shell({ children }: { children: ReactNode }) {
             {link('/training', t('nav.training'))}
             {abilities.isLead ? link('/review', t('nav.review')) : null}
             {abilities.isLead ? link('/team', t('nav.team')) : null}
-            {abilities.isAdmin ? link('/admin', t('nav.administration')) : null}
+            {abilities.isAdmin ? link('/administration', t('nav.administration')) : null}
             {abilities.isAdmin || abilities.isAuditor ? link('/audit', t('nav.audit')) : null}
           </ul>
         </nav>

@@ -11,7 +11,7 @@ const TABS = ['users', 'teams', 'capitals', 'members'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
- * /admin (administrators): the network's accounts, teams, capitals and members, one
+ * /administration (administrators; /admin stays the server's, for the queue dashboard): the network's accounts, teams, capitals and members, one
  * section at a time, chosen in the address (`?tab=users`, `&user=<id>`, `&team=<id>`).
  * Nothing here reads a report: administrators see no report content.
  */
