@@ -2,12 +2,19 @@ import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger as NestLogger } from '@nestjs/common';
-import { AppConfig, checkRedisCredentials, requestIdFrom, toProblem } from '@rilon/core';
+import { AppConfig, checkRedisCredentials, requestIdFrom } from '@rilon/core';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { contentSecurityPolicy } from './http/content-security-policy';
+import {
+  clientErrorHandler,
+  frameworkErrors,
+  limitUrlLength,
+  MAX_HEADER_BYTES,
+  sendProblem,
+} from './http/edge-errors';
+import { requireWellFormedInput } from './http/well-formed-input';
 import { MetricsService } from './ops/metrics.service';
 
 export const BODY_LIMIT = 256 * 1024;
@@ -24,6 +31,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
       requestIdFrom(req.headers['x-request-id'], randomUUID),
     routerOptions: { maxParamLength: 200 },
+    // What Node and the router refuse before Fastify's hooks run is problem+json too.
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    clientErrorHandler,
+    frameworkErrors,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -42,20 +53,16 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // registered; Nest sets its own only after registering the routes (so it never
   // applies to them), hence ours goes in first and Nest's later call is dropped.
   adapter.setErrorHandler = () => fastify;
-  const edgeLogger = new NestLogger('HttpEdge');
   fastify.setErrorHandler((error, request, reply) => {
-    if (reply.sent) return;
-    const { body, headers } = toProblem(error, request.url.split('?')[0] ?? '', edgeLogger);
-    void reply
-      .headers({ ...headers, 'x-request-id': request.id })
-      .type('application/problem+json; charset=utf-8')
-      .status(body.status)
-      .send(JSON.stringify(body));
+    if (!reply.sent) sendProblem(error, request, reply);
   });
   const metrics = app.get(MetricsService);
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  fastify.addHook('onRequest', limitUrlLength);
+  // Lone surrogates and escapes that are not UTF-8: one 400 for every route, before Nest.
+  fastify.addHook('preValidation', requireWellFormedInput);
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions?.url ?? 'unmatched';
     metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });

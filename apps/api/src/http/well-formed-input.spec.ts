@@ -1,0 +1,89 @@
+import { illFormedPaths, illFormedQueryParams, requireWellFormedInput } from './well-formed-input';
+import type { FastifyRequest } from 'fastify';
+
+describe('illFormedPaths', () => {
+  it('names lone surrogates in strings, array items and keys, in document order', () => {
+    expect(
+      illFormedPaths({
+        email: 'a\ud800@b.c',
+        ok: 'fine 😀 𓀀',
+        body: { route: { transit: ['THA', 'M\udc00'] }, n: 1, flag: true, none: null },
+        ['k\udbff']: 'value is not looked at',
+        last: '\udfff',
+      }),
+    ).toEqual(['email', 'body.route.transit.1', 'k\ufffd', 'last']);
+  });
+
+  it('passes well-formed values of every kind, and a body that is one string', () => {
+    expect(illFormedPaths({ a: ['x', 2, { b: 'ก' }], c: null })).toEqual([]);
+    expect(illFormedPaths(undefined)).toEqual([]);
+    expect(illFormedPaths('\ud800')).toEqual(['(body)']);
+  });
+
+  it('stops at the bound', () => {
+    expect(
+      illFormedPaths(
+        Array.from({ length: 80 }, () => '\ud800'),
+        50,
+      ),
+    ).toHaveLength(50);
+  });
+
+  it('walks any depth without overflowing the stack', () => {
+    const deep: unknown[] = [];
+    let node = deep;
+    for (let i = 0; i < 200_000; i++) {
+      const next: unknown[] = [];
+      node.push(next);
+      node = next;
+    }
+    node.push('\ud800');
+    const [path] = illFormedPaths(deep);
+    expect(path.split('.')).toHaveLength(200_001);
+  });
+});
+
+describe('illFormedQueryParams', () => {
+  it('names parameters whose escapes are not UTF-8', () => {
+    expect(
+      illFormedQueryParams('q=%ED%A0%80&limit=10&status=%F0%9F&a=%C0%80&b=%FF&name%20x=%ED%B0%80'),
+    ).toEqual(['q', 'status', 'a', 'b', 'name x']);
+  });
+
+  it('passes UTF-8 escapes of any script, plus signs, stray percent signs and empty pairs', () => {
+    expect(
+      illFormedQueryParams('q=%E0%B8%9B%E0%B8%A5&x=a+b&y=100%&&z&e=%F0%9F%98%80&f=%zz'),
+    ).toEqual([]);
+  });
+
+  it('keeps a name it cannot decode as it came', () => {
+    expect(illFormedQueryParams('%ED%A0%80=1')).toEqual(['%ED%A0%80']);
+  });
+});
+
+describe('requireWellFormedInput', () => {
+  const request = (url: string, body?: unknown): FastifyRequest =>
+    ({ url, body, query: {} }) as unknown as FastifyRequest;
+
+  it('refuses with a 400 problem listing query and body fields', async () => {
+    await expect(
+      requireWellFormedInput(request('/x?q=%ED%A0%80', { email: '\ud800' })),
+    ).rejects.toMatchObject({
+      problem: {
+        status: 400,
+        type: 'validation',
+        detail: 'The request has 2 invalid fields',
+        errors: [
+          { field: 'q', message: expect.stringMatching(/well-formed/) },
+          { field: 'email', message: expect.stringMatching(/well-formed/) },
+        ],
+      },
+    });
+  });
+
+  it('lets well-formed requests pass', async () => {
+    await expect(requireWellFormedInput(request('/x?q=ok', { email: 'a@b.c' }))).resolves.toBe(
+      undefined,
+    );
+  });
+});

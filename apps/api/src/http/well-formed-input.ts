@@ -1,0 +1,110 @@
+// String.prototype.isWellFormed and toWellFormed are ES2024 (Node 24 has them; the lib is ES2023).
+/// <reference lib="es2024.string" />
+import { FieldError, ProblemException } from '@rilon/core';
+import type { FastifyRequest } from 'fastify';
+
+/** As many fields as a validation problem lists. */
+const MAX_FIELDS = 50;
+const STRING_MESSAGE = 'must be well-formed Unicode (it holds a lone UTF-16 surrogate)';
+const QUERY_MESSAGE =
+  'must be well-formed Unicode: its percent-escapes are not UTF-8 (a lone surrogate, a cut or overlong sequence)';
+
+/** Marks a key that is itself ill-formed: the walk reports its path without descending. */
+const ILL_FORMED_KEY = Symbol('ill-formed key');
+
+/**
+ * The paths (`email`, `body.route.transit.1`) of the strings and object keys in a parsed
+ * JSON value that are not well-formed Unicode, in document order, at most `max`. The
+ * walk keeps its own stack, so no nesting depth can overflow the call stack. A path is
+ * itself made well-formed (a lone surrogate in a key becomes U+FFFD), so that the answer
+ * naming it is valid JSON text for every client.
+ */
+export function illFormedPaths(value: unknown, max = MAX_FIELDS): string[] {
+  const found: string[] = [];
+  const stack: Array<[unknown, string]> = [[value, '']];
+  while (stack.length > 0 && found.length < max) {
+    const [node, path] = stack.pop()!;
+    if (node === ILL_FORMED_KEY) {
+      found.push(path);
+    } else if (typeof node === 'string') {
+      if (!node.isWellFormed()) found.push(path || '(body)');
+    } else if (node !== null && typeof node === 'object') {
+      const entries: Array<[string, unknown]> = Array.isArray(node)
+        ? node.map((item, i) => [String(i), item])
+        : Object.entries(node);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i];
+        const childPath = path ? `${path}.${key.toWellFormed()}` : key.toWellFormed();
+        stack.push([key.isWellFormed() ? child : ILL_FORMED_KEY, childPath]);
+      }
+    }
+  }
+  return found;
+}
+
+const ESCAPE_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** True when every run of percent-escapes decodes as UTF-8 (stray `%` signs are left alone). */
+function escapesAreUtf8(raw: string): boolean {
+  for (const [run] of raw.matchAll(ESCAPE_RUN)) {
+    const bytes = Uint8Array.from(run.slice(1).split('%'), (hex) => parseInt(hex, 16));
+    try {
+      UTF8.decode(bytes);
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+function decodedName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * The names of the query parameters whose name or value is percent-encoded bytes that
+ * are not UTF-8. A lone surrogate cannot be UTF-8, so a client that sends one sends
+ * such bytes (`%ED%A0%80`); Fastify's query parser would keep them undecoded, and the
+ * route would see `%ED%A0%80` as if it had been meant.
+ */
+export function illFormedQueryParams(rawQuery: string, max = MAX_FIELDS): string[] {
+  const found: string[] = [];
+  for (const pair of rawQuery.split('&')) {
+    if (found.length >= max) break;
+    const at = pair.indexOf('=');
+    const name = at < 0 ? pair : pair.slice(0, at);
+    if (!escapesAreUtf8(pair)) found.push(decodedName(name));
+  }
+  return found;
+}
+
+/**
+ * A Fastify `preValidation` hook for every route: the query string and the parsed JSON
+ * body must be well-formed Unicode, or the request is a 400 problem naming each field,
+ * before any guard, pipe or validator runs (class-validator's `isEmail` throws on a lone
+ * surrogate) and before anything is written. One check at the edge instead of one per DTO.
+ */
+export function requireWellFormedInput(request: FastifyRequest): Promise<void> {
+  const at = request.url.indexOf('?');
+  const query = at < 0 ? [] : illFormedQueryParams(request.url.slice(at + 1));
+  const errors: FieldError[] = [
+    ...query.map((field) => ({ field, message: QUERY_MESSAGE })),
+    ...(query.length === 0 ? illFormedPaths(request.query) : []).map((field) => ({
+      field,
+      message: STRING_MESSAGE,
+    })),
+    ...illFormedPaths(request.body).map((field) => ({ field, message: STRING_MESSAGE })),
+  ].slice(0, MAX_FIELDS);
+  if (errors.length === 0) return Promise.resolve();
+  return Promise.reject(
+    ProblemException.badRequest(
+      `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}`,
+      errors,
+    ),
+  );
+}
