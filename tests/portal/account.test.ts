@@ -53,7 +53,11 @@ describe('portal: account, invitations and subscriptions', () => {
     it('keeps the language over a reload, and nothing else in web storage', async () => {
       const page = await openAccount(officer);
       const select = page.getByLabel('Language');
-      await expect(select.locator('option').allInnerTexts()).resolves.toEqual(['English']);
+      await expect(select.locator('option').allInnerTexts()).resolves.toEqual([
+        'English',
+        'Bahasa Indonesia',
+        'اردو',
+      ]);
       await select.selectOption('en');
       await expect(webStorage(page)).resolves.toEqual({
         local: { 'rilon.language': 'en' },
