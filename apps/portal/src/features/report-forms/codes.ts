@@ -1,5 +1,7 @@
 import countryTable from 'i18n-iso-countries/codes.json';
 import ISO6391 from 'iso-639-1';
+import type { Schemas } from '../../lib/api/client';
+import type { SameValues } from '../../lib/api/same-values';
 
 /**
  * The closed vocabularies of reports, as libs/reports/src/report-codes.ts and
@@ -121,3 +123,46 @@ export function countryOptions(locale: string): Array<{ code: string; name: stri
 export function languageOptions(): Array<{ code: string; name: string }> {
   return ISO6391.getAllCodes().map((code) => ({ code, name: ISO6391.getName(code) }));
 }
+
+// Each list above is the union the OpenAPI document declares (lib/api/same-values.ts).
+type Body<N extends keyof Schemas> = Schemas[N];
+type Visa = Body<'VisaFraudTrendBodyDto'>;
+type ModusOperandi = Body<'ModusOperandiBodyDto'>;
+type Training = Body<'TrainingOfferBodyDto'>;
+type Observation = Body<'ObservationDto'>;
+type Envelope = Body<'CreateReportDto'>;
+export const VOCABULARIES_MATCH_THE_CONTRACT: [
+  SameValues<typeof REPORT_TYPES, Envelope['type']>,
+  SameValues<typeof TLPS, Envelope['tlp']>,
+  SameValues<typeof SOURCE_RELIABILITIES, Envelope['sourceReliability']>,
+  SameValues<typeof INFORMATION_CREDIBILITIES, Envelope['informationCredibility']>,
+  SameValues<typeof DOCUMENT_TYPES, Visa['documentType']>,
+  SameValues<typeof FRAUD_TYPES, Visa['fraudType']>,
+  SameValues<typeof DIRECTIONS, Visa['direction']>,
+  SameValues<typeof DETECTION_POINT_TYPES, Schemas['DetectionPointDto']['type']>,
+  SameValues<typeof TRENDS, Visa['trend']>,
+  SameValues<typeof CRIME_TYPES, ModusOperandi['crimeType']>,
+  SameValues<typeof TRANSPORT_MODES, ModusOperandi['transportModes'][number]>,
+  SameValues<typeof MO_METHODS, ModusOperandi['methods'][number]>,
+  SameValues<typeof STATISTICS_INDICATORS, Observation['indicator']>,
+  SameValues<typeof BORDER_TYPES, Observation['borderType']>,
+  SameValues<typeof TRAINING_TOPICS, Training['topic']>,
+  SameValues<typeof DELIVERY_MODES, Training['deliveryMode']>,
+] = [
+  REPORT_TYPES,
+  TLPS,
+  SOURCE_RELIABILITIES,
+  INFORMATION_CREDIBILITIES,
+  DOCUMENT_TYPES,
+  FRAUD_TYPES,
+  DIRECTIONS,
+  DETECTION_POINT_TYPES,
+  TRENDS,
+  CRIME_TYPES,
+  TRANSPORT_MODES,
+  MO_METHODS,
+  STATISTICS_INDICATORS,
+  BORDER_TYPES,
+  TRAINING_TOPICS,
+  DELIVERY_MODES,
+];

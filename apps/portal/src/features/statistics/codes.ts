@@ -1,4 +1,6 @@
 import { getAlpha3Codes } from 'i18n-iso-countries';
+import type { Schemas } from '../../lib/api/client';
+import type { SameValues } from '../../lib/api/same-values';
 
 /** The nine FRAN-style indicators of migration_statistics observations (domain.md). */
 export const INDICATORS = [
@@ -48,3 +50,9 @@ const MONTH = /^(19|[2-9]\d)\d{2}-(0[1-9]|1[0-2])$/;
 export function isMonth(value: string): boolean {
   return MONTH.test(value);
 }
+
+// The same union the OpenAPI document declares for the series' indicator.
+export const INDICATORS_MATCH_THE_CONTRACT: SameValues<
+  typeof INDICATORS,
+  Schemas['SeriesDto']['indicator']
+> = INDICATORS;
