@@ -263,7 +263,10 @@ describe('portal: reports list and report view', () => {
       await read(page, id, title);
       expect(await banners(page).count()).toBe(2);
       // The team names arrive with their own query.
-      await banners(page).last().getByText(/Shared with: .*Team Bangkok/).waitFor();
+      await banners(page)
+        .last()
+        .getByText(/Shared with: .*Team Bangkok/)
+        .waitFor();
       for (const banner of [banners(page).first(), banners(page).last()]) {
         const text = await banner.innerText();
         expect(text).toContain('TLP:AMBER');
