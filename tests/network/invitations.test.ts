@@ -183,7 +183,7 @@ describe('invitations', () => {
       const token = await tokenFor(address);
       const res = await api.post('/invitations/accept', { token, password: PASSWORD });
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({ userId: expect.any(String) });
+      expect(res.body).toEqual({ userId: expect.any(String), email: address });
       const userId = res.body.userId;
       const login = await api.post('/auth/login', { email: address, password: PASSWORD });
       expect(login.status).toBe(200);

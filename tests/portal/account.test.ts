@@ -157,7 +157,7 @@ describe('portal: account, invitations and subscriptions', () => {
       token = tokenFromLink(mail?.payload.params.link);
     });
 
-    it('sets a password, drops the token from the address, and the account signs in', async () => {
+    it('sets a password, drops the token from the address, and is signed in', async () => {
       const page = await portal.page();
       await page.goto(`/invitations/accept?token=${token}`);
       await expectOneH1(page, 'Accept your invitation');
@@ -175,15 +175,12 @@ describe('portal: account, invitations and subscriptions', () => {
       await page.getByLabel('New password', { exact: true }).fill(password);
       await page.getByLabel('Confirm the new password').fill(password);
       await page.getByRole('button', { name: 'Set password and create account' }).click();
-      await page
-        .getByRole('status')
-        .filter({ hasText: 'Your account is ready — sign in' })
-        .waitFor();
-      await checkScreen(page, 'invitation-ready');
+      // Signed in with the password just set, straight to the inbox.
+      await expectOneH1(page, 'Inbox');
+      await checkScreen(page, 'invitation-signed-in');
       // Nothing of the token in the browser's storage.
       expect(JSON.stringify(await webStorage(page))).not.toContain(token);
-
-      await page.getByRole('link', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByLabel('E-mail').fill(invitee);
       await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();

@@ -81,7 +81,7 @@ export class InvitationsService {
    * Creates the account (or sets the password of one made by POST /users) and the
    * membership, and spends the token, in one transaction.
    */
-  async accept(token: string, password: string): Promise<{ userId: string }> {
+  async accept(token: string, password: string): Promise<{ userId: string; email: string }> {
     const tokenHash = hashInvitationToken(token);
     // Garbage tokens are refused before argon2 runs, so this public route is no cheap way to load the CPU.
     if (await this.invitations.isLive(tokenHash, this.dataSource.manager)) {
@@ -101,7 +101,7 @@ export class InvitationsService {
   private async acceptInTransaction(
     tokenHash: string,
     passwordHash: string,
-  ): Promise<{ userId: string } | null> {
+  ): Promise<{ userId: string; email: string } | null> {
     try {
       return await inTransaction(this.dataSource, async (manager) => {
         const invitation = await this.invitations.claim(manager, tokenHash);
@@ -140,7 +140,7 @@ export class InvitationsService {
           targetId: invitation.id,
           details: { userId, teamId: invitation.teamId, role: invitation.role },
         });
-        return { userId };
+        return { userId, email: invitation.email };
       });
     } catch (error) {
       if (isUniqueViolation(error, 'ux_users_email_lower'))

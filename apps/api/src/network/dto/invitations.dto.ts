@@ -42,4 +42,9 @@ export class AcceptInvitationDto {
 
 export class AcceptedInvitationDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({
+    description:
+      "The account's own e-mail address, so that the client that just set its password can sign in with it",
+  })
+  email: string;
 }

@@ -6,6 +6,7 @@ import { api, unwrap } from '../../lib/api/client';
 import { isApiError } from '../../lib/api/problem';
 import { fieldErrorsOf, fieldId, placeErrors } from '../../lib/forms';
 import { useTranslation } from '../../lib/i18n/i18n';
+import { session } from '../../lib/session/session';
 import { NewPasswordFields } from './NewPasswordFields';
 import { checkNewPassword } from './password-strength';
 import './auth.css';
@@ -24,13 +25,13 @@ function useInvitationToken(): string | null {
 }
 
 /**
- * /invitations/accept?token=…: the invitee sets a password and the account exists. The
- * answer carries no tokens and the page never learns the e-mail address (the link holds
- * the token alone), so it cannot sign in by itself: it sends the invitee to sign in.
+ * /invitations/accept?token=…: the invitee sets a password, the account exists, and the
+ * page signs them in with the address the answer names (their own) and that password.
  */
 export function AcceptInvitationPage() {
   const { t } = useTranslation('auth');
   const token = useInvitationToken();
+  const navigate = useNavigate();
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [problems, setProblems] = useState<ReturnType<typeof checkNewPassword>>({});
@@ -67,8 +68,18 @@ export function AcceptInvitationPage() {
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      await unwrap(api.POST('/api/v1/invitations/accept', { body: { token, password } }));
-      setOutcome('ready');
+      const accepted = await unwrap(
+        api.POST('/api/v1/invitations/accept', { body: { token, password } }),
+      );
+      // Then signed in with the password just set; should that fail, the account is
+      // ready all the same and the page says so.
+      try {
+        await session.signIn(accepted.email, password);
+        void navigate('/inbox', { replace: true });
+        return;
+      } catch {
+        setOutcome('ready');
+      }
     } catch (failure) {
       if (isApiError(failure, 410)) setOutcome('gone');
       else if (isApiError(failure, 409)) setOutcome('taken');

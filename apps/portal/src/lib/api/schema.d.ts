@@ -651,6 +651,8 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AcceptedInvitationDto: {
+            /** @description The account's own e-mail address, so that the client that just set its password can sign in with it */
+            email: string;
             /** Format: uuid */
             userId: string;
         };
