@@ -21,7 +21,7 @@ export function Envelope({ report }: { report: Report }) {
       rows={[
         [t('view.type'), t(`common:type.${report.type}`)],
         [t('view.status'), t(`common:status.${report.status}`)],
-        [t('view.version'), String(report.version)],
+        [t('view.version'), <bdi key="version">{String(report.version)}</bdi>],
         [
           t('view.team'),
           <span key="team" dir="auto">

@@ -17,7 +17,9 @@ export function Evaluation({ source, information, full = false }: Props) {
   if (full)
     return (
       <>
-        <strong className="evaluation-code">{code}</strong>
+        <strong className="evaluation-code">
+          <bdi>{code}</bdi>
+        </strong>
         <ul className="evaluation-meaning">
           <li>{t(`common:evaluation.source.${source}`)}</li>
           <li>{t(`common:evaluation.information.${information}`)}</li>
@@ -27,7 +29,9 @@ export function Evaluation({ source, information, full = false }: Props) {
   return (
     <span className="evaluation">
       <span className="visually-hidden">{t('evaluation.label')} </span>
-      <strong className="evaluation-code">{code}</strong>{' '}
+      <strong className="evaluation-code">
+        <bdi>{code}</bdi>
+      </strong>{' '}
       <span className="muted">
         (
         {t('evaluation.short', {

@@ -1,7 +1,7 @@
 import type { Schemas } from '../../lib/api/client';
 import { formatNumber } from '../../lib/format';
 import { useTranslation } from '../../lib/i18n/i18n';
-import { Facts, Part } from './body-parts';
+import { CountryWithCode, Facts, Part } from './body-parts';
 import { useLabels } from './labels';
 
 type Body = Schemas['MigrationStatisticsBodyDto'];
@@ -16,16 +16,19 @@ export function MigrationStatisticsBody({ body }: { body: Body }) {
     <>
       <Facts
         rows={[
-          [t('body.reportingCountry'), labels.countryWithCode(body.reportingCountry)],
-          [t('body.month'), labels.month(body.period)],
+          [
+            t('body.reportingCountry'),
+            <CountryWithCode key="country" code={body.reportingCountry} />,
+          ],
+          [t('body.month'), <bdi key="month">{labels.month(body.period)}</bdi>],
         ]}
       />
       <Part title={t('body.observations')}>
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">
-              {t('body.observations')}: {labels.countryWithCode(body.reportingCountry)},{' '}
-              {labels.month(body.period)}
+              {t('body.observations')}: <CountryWithCode code={body.reportingCountry} />,{' '}
+              <bdi>{labels.month(body.period)}</bdi>
             </caption>
             <thead>
               <tr>
@@ -41,7 +44,9 @@ export function MigrationStatisticsBody({ body }: { body: Body }) {
               {rows.map((row) => (
                 <tr key={`${row.indicator}-${row.nationality}-${row.borderType}`}>
                   <td>{labels.code('indicator', row.indicator)}</td>
-                  <td>{labels.countryWithCode(row.nationality)}</td>
+                  <td>
+                    <CountryWithCode code={row.nationality} />
+                  </td>
                   <td>{labels.code('borderType', row.borderType)}</td>
                   <td className="number">{formatNumber(row.count, labels.language)}</td>
                 </tr>

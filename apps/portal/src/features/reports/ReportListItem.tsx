@@ -26,7 +26,9 @@ export function ReportListItem({ report, teamName }: Props) {
         </Link>
       </h3>
       <p className="report-item-meta">
-        <TlpChip tlp={report.tlp} />
+        <bdi>
+          <TlpChip tlp={report.tlp} />
+        </bdi>
         {report.urgent ? <span className="tag tag-urgent">{t('urgent')}</span> : null}
         {report.status !== 'published' ? (
           <span className="tag">{t(`common:status.${report.status}`)}</span>

@@ -3,10 +3,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { TlpBanner } from '../../components/Tlp';
 import { isApiError } from '../../lib/api/problem';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { useTranslation } from '../../lib/i18n/i18n';
 import { useLiveNotifications, type LiveNotification } from '../../lib/live/events';
 import { NotFoundPage } from '../not-found';
+import { withCodes } from './body-parts';
 import { isUuid, type Report, type ReportVersion } from './codes';
 import { useRecipients } from './recipients';
 import { ReportContent } from './ReportContent';
@@ -109,16 +110,23 @@ function ReportDocument({ report, old, missing, children }: DocumentProps) {
       <TlpBanner tlp={report.tlp} recipients={recipients} position="top" />
       {old ? (
         <p className="notice">
-          {t('versions.reading', {
-            version: old.version,
-            date: formatDateTime(old.createdAt, i18n.language),
-          })}{' '}
+          {withCodes(
+            (marks) =>
+              t('versions.reading', {
+                date: formatDateTime(old.createdAt, i18n.language),
+                ...marks,
+              }),
+            { version: formatNumber(old.version, i18n.language) },
+          )}{' '}
           {current}
         </p>
       ) : null}
       {missing !== null ? (
         <p className="notice">
-          {t('versions.missing', { version: missing })} {current}
+          {withCodes((marks) => t('versions.missing', marks), {
+            version: formatNumber(missing, i18n.language),
+          })}{' '}
+          {current}
         </p>
       ) : null}
       <ReportContent report={report} withActions={!old} />

@@ -2,7 +2,7 @@ import type { Schemas } from '../../lib/api/client';
 import { formatDate, formatNumber } from '../../lib/format';
 import { fieldId } from '../../lib/forms';
 import { useTranslation } from '../../lib/i18n/i18n';
-import { Facts, useDateRange } from './body-parts';
+import { Facts, useDateRange, withCodes } from './body-parts';
 import { useLabels } from './labels';
 import { useMembers } from './queries';
 
@@ -20,7 +20,13 @@ export function TrainingOfferBody({ body }: { body: Body }) {
         [t('body.topic'), labels.code('topic', body.topic)],
         [
           t('body.provider'),
-          provider ? t('country.withCode', { name: provider, code: body.provider }) : body.provider,
+          provider ? (
+            withCodes((marks) => t('country.withCode', { name: provider, ...marks }), {
+              code: body.provider,
+            })
+          ) : (
+            <bdi key="provider">{body.provider}</bdi>
+          ),
         ],
         [t('body.deliveryMode'), labels.code('deliveryMode', body.deliveryMode)],
         [

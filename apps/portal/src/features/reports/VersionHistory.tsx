@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { useTranslation } from '../../lib/i18n/i18n';
+import { withCodes } from './body-parts';
 import type { ReportVersion } from './codes';
 
 interface Props {
@@ -36,7 +37,9 @@ export function VersionHistory({ versions, failed, reading }: Props) {
                   to={{ search: current ? '' : `?version=${version.version}` }}
                   aria-current={open ? 'true' : undefined}
                 >
-                  {t('versions.open', { version: version.version })}
+                  {withCodes((marks) => t('versions.open', marks), {
+                    version: formatNumber(version.version, i18n.language),
+                  })}
                 </Link>
                 {': '}
                 <span dir="auto">{version.title}</span>{' '}

@@ -1,7 +1,15 @@
 import type { Schemas } from '../../lib/api/client';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useTranslation } from '../../lib/i18n/i18n';
-import { CountryList, Facts, Part, RouteView, TextList, useDateRange } from './body-parts';
+import {
+  CountryList,
+  CountryWithCode,
+  Facts,
+  Part,
+  RouteView,
+  TextList,
+  useDateRange,
+} from './body-parts';
 import { useLabels } from './labels';
 
 type Body = Schemas['VisaFraudTrendBodyDto'];
@@ -17,7 +25,7 @@ export function VisaFraudTrendBody({ body }: { body: Body }) {
       <Facts
         rows={[
           [t('body.documentType'), labels.code('documentType', body.documentType)],
-          [t('body.issuingCountry'), labels.countryWithCode(body.issuingCountry)],
+          [t('body.issuingCountry'), <CountryWithCode key="issuing" code={body.issuingCountry} />],
           [t('body.fraudType'), labels.code('fraudType', body.fraudType)],
           [t('body.personsDetected'), number(body.personsDetected)],
           [t('body.documentsDetected'), number(body.documentsDetected)],
@@ -43,8 +51,16 @@ export function VisaFraudTrendBody({ body }: { body: Body }) {
                 {body.detectionPoints.map((point, index) => (
                   <tr key={index}>
                     <td>{labels.code('pointType', point.type)}</td>
-                    <td>{point.code ?? <span className="muted">{t('body.noCode')}</span>}</td>
-                    <td>{labels.countryWithCode(point.country)}</td>
+                    <td>
+                      {point.code ? (
+                        <bdi>{point.code}</bdi>
+                      ) : (
+                        <span className="muted">{t('body.noCode')}</span>
+                      )}
+                    </td>
+                    <td>
+                      <CountryWithCode code={point.country} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

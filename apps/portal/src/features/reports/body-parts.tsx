@@ -59,10 +59,50 @@ export function TextList({ items }: { items: readonly string[] | undefined }) {
   );
 }
 
+/** Private-use marks around a code's place while its message is formatted. */
+const MARK = /\uE000(\d+)\uE001/;
+
+/**
+ * A message with codes in it (a country code, a version number, a member code), each in
+ * its own <bdi>: a left-to-right token keeps its order inside right-to-left text, and the
+ * words and brackets around it stay where the language puts them. `message` formats the
+ * message with the marks it is given in place of the codes.
+ */
+export function withCodes(
+  message: (marks: Record<string, string>) => string,
+  codes: Record<string, string>,
+): ReactNode {
+  const names = Object.keys(codes);
+  const marks = Object.fromEntries(names.map((name, index) => [name, `\uE000${index}\uE001`]));
+  const parts = message(marks).split(MARK);
+  return (
+    <>
+      {parts.map((part, index) =>
+        index % 2 === 0 ? part : <bdi key={index}>{codes[names[Number(part)] ?? ''] ?? ''}</bdi>,
+      )}
+    </>
+  );
+}
+
+/** "Thailand (THA)", the code in <bdi>. */
+export function CountryWithCode({ code }: { code: string }) {
+  const { t } = useTranslation('reports');
+  const { country } = useLabels();
+  return withCodes((marks) => t('country.withCode', { name: country(code), ...marks }), { code });
+}
+
 export function CountryList({ codes }: { codes: readonly string[] | undefined }) {
-  const { countryWithCode } = useLabels();
   if (!codes || codes.length === 0) return null;
-  return <>{codes.map(countryWithCode).join(', ')}</>;
+  return (
+    <>
+      {codes.map((code, index) => (
+        <Fragment key={index}>
+          {index > 0 ? ', ' : null}
+          <CountryWithCode code={code} />
+        </Fragment>
+      ))}
+    </>
+  );
 }
 
 interface Route {
@@ -74,7 +114,6 @@ interface Route {
 /** Origin, transit countries, destination: a list in order, each stop named by its role. */
 export function RouteView({ route }: { route: Route | undefined }) {
   const { t } = useTranslation('reports');
-  const { countryWithCode } = useLabels();
   if (!route) return null;
   const stops: Array<[string, string]> = [
     [t('body.origin'), route.origin],
@@ -86,7 +125,7 @@ export function RouteView({ route }: { route: Route | undefined }) {
       <ol className="route-list">
         {stops.map(([role, code], index) => (
           <li key={index}>
-            <span className="route-role">{role}:</span> {countryWithCode(code)}
+            <span className="route-role">{role}:</span> <CountryWithCode code={code} />
           </li>
         ))}
       </ol>

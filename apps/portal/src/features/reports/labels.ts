@@ -27,12 +27,6 @@ export function useLabels() {
     [t, language],
   );
 
-  /** "Thailand (THA)": the name to read, the code officers know. */
-  const countryWithCode = useCallback(
-    (code: string) => t('country.withCode', { name: country(code), code }),
-    [t, country],
-  );
-
   const month = useCallback(
     (period: string): string => {
       const date = new Date(`${period}-01T00:00:00Z`);
@@ -64,7 +58,7 @@ export function useLabels() {
     [t],
   );
 
-  return { country, countryWithCode, month, spokenLanguage, code, language };
+  return { country, month, spokenLanguage, code, language };
 }
 
 /** Every country code a filter may name, with its name, for the country field's suggestions. */
