@@ -382,7 +382,6 @@ describe('the four forms, continued', () => {
         for (const code of nationalities)
           if (lines.length < 2000) lines.push(`${indicator},${code},${border},${lines.length}`);
     lines.push(`illegal_stay,AFG,air,2000`);
-    const started = Date.now();
     await page.getByLabel('Upload a CSV file').setInputFiles({
       name: 'july.csv',
       mimeType: 'text/csv',
@@ -414,7 +413,6 @@ describe('the four forms, continued', () => {
     });
     const sum = (rows: Array<{ count: number }>) => rows.reduce((s, r) => s + r.count, 0);
     expect(sum(report.body.observations)).toBe((2000 * 2001) / 2);
-    expect(Date.now() - started).toBeLessThan(30_000);
     await page.context().close();
   });
 

@@ -173,12 +173,19 @@ describe('portal: sign-in, session and shell', () => {
     await first.getByRole('button', { name: 'Sign out' }).click();
     await expectOneH1(first, 'Sign in');
     await expectOneH1(second, 'Sign in');
-    const sessions: Array<{ revoked: boolean }> = await portal.api.db.query(
-      `SELECT revoked_at IS NOT NULL AS revoked FROM sessions WHERE user_id = $1
-        ORDER BY created_at DESC LIMIT 1`,
-      [officer.id],
+    // The logout request follows the tabs' sign-out; the server ends the session then.
+    await waitFor(
+      async () => {
+        const sessions: Array<{ revoked: boolean }> = await portal.api.db.query(
+          `SELECT revoked_at IS NOT NULL AS revoked FROM sessions WHERE user_id = $1
+            ORDER BY created_at DESC LIMIT 1`,
+          [officer.id],
+        );
+        return sessions[0]?.revoked === true;
+      },
+      10_000,
+      'the session revoked on the server',
     );
-    expect(sessions[0]?.revoked).toBe(true);
     await second.reload();
     await expectOneH1(second, 'Sign in');
     await waitFor(async () => (await context.cookies()).every((c) => c.name !== 'rilon_refresh'));

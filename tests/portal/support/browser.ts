@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { RunningWorker } from '../../../apps/worker/src/create-worker';
 import { Factory, type TestUser } from '../../support/factories';
-import { startApi, startWorker, type TestApi } from '../../support/harness';
+import { startApi, startWorker, waitFor, type TestApi } from '../../support/harness';
 
 /** Debian's Chromium; scripts/test.sh installs it (as root) or says what to install. */
 export const CHROMIUM = process.env.RILON_CHROMIUM ?? '/usr/bin/chromium';
@@ -139,6 +139,12 @@ export async function expectOneH1(page: Page, name: string | RegExp): Promise<vo
   const main = page.getByRole('main');
   const exact = typeof name === 'string' ? new RegExp(`^\\s*${escape(name)}\\s*$`) : name;
   await main.getByRole('heading', { level: 1, name: exact }).waitFor();
+  // Counted once the page has settled (a part still loading may re-render it).
+  await waitFor(
+    async () => (await main.getByRole('heading', { level: 1, name: exact }).count()) === 1,
+    10_000,
+    `the h1 "${String(name)}"`,
+  );
   expect(await main.getByRole('heading', { level: 1 }).count()).toBe(1);
 }
 

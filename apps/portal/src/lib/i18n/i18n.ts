@@ -57,7 +57,35 @@ function loadNamespace(language: string, namespace: string): Promise<void> {
   return promise;
 }
 
+const NAMESPACES = Object.keys(loaders)
+  .map(parts)
+  .filter((file) => file.language === FALLBACK)
+  .map((file) => file.namespace);
+const everything = new Map<string, Promise<void>>();
+
+/**
+ * Every catalogue of a language at once, the first time a screen past the first page
+ * needs one (about 15 kB gzip for English): one wait, instead of a screen that suspends
+ * again each time a part of it with another namespace appears.
+ */
+function loadEverything(language: string): Promise<void> {
+  let promise = everything.get(language);
+  if (!promise) {
+    promise = Promise.all(NAMESPACES.map((namespace) => loadNamespace(language, namespace))).then(
+      () => undefined,
+      (error: unknown) => {
+        everything.delete(language);
+        throw error;
+      },
+    );
+    everything.set(language, promise);
+  }
+  return promise;
+}
+
 function loaded(language: string, namespace: string): boolean {
+  // A namespace with no catalogue at all shows its keys rather than wait forever.
+  if (!NAMESPACES.includes(namespace)) return true;
   return (
     Boolean(catalogues[FALLBACK]?.[namespace]) &&
     Boolean(catalogues[language]?.[namespace] ?? language === FALLBACK)
@@ -126,7 +154,7 @@ export function useTranslation(namespace = 'common'): {
   const current = useSyncExternalStore(subscribe, () => translator);
   // A feature's catalogue arrives with the feature: suspend (the route's Suspense shows
   // "Loading") until it is there.
-  if (!loaded(current.language, namespace)) use(loadNamespace(current.language, namespace));
+  if (!loaded(current.language, namespace)) use(loadEverything(current.language));
   const t = useCallback<TFunction>(
     (key, values) => current.translate(namespace, key, values),
     [current, namespace],
