@@ -21,9 +21,11 @@ export function TrainingOfferBody({ body }: { body: Body }) {
         [
           t('body.provider'),
           provider ? (
-            withCodes((marks) => t('country.withCode', { name: provider, ...marks }), {
-              code: body.provider,
-            })
+            <bdi key="provider">
+              {withCodes((marks) => t('country.withCode', { name: provider, ...marks }), {
+                code: body.provider,
+              })}
+            </bdi>
           ) : (
             <bdi key="provider">{body.provider}</bdi>
           ),

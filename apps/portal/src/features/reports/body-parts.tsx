@@ -84,11 +84,19 @@ export function withCodes(
   );
 }
 
-/** "Thailand (THA)", the code in <bdi>. */
+/**
+ * "Thailand (THA)", the code in <bdi>, and the whole in one too: a name in another script
+ * than the page's (an English name on an Urdu page) reads with its brackets, and a list of
+ * them keeps each code beside its own name.
+ */
 export function CountryWithCode({ code }: { code: string }) {
   const { t } = useTranslation('reports');
   const { country } = useLabels();
-  return withCodes((marks) => t('country.withCode', { name: country(code), ...marks }), { code });
+  return (
+    <bdi>
+      {withCodes((marks) => t('country.withCode', { name: country(code), ...marks }), { code })}
+    </bdi>
+  );
 }
 
 export function CountryList({ codes }: { codes: readonly string[] | undefined }) {
