@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { TestTeam, TestUser } from '../support/factories';
 import { checkScreen, expectOneH1, Portal, webStorage } from './support/browser';
 
@@ -62,6 +62,38 @@ describe('portal: a lead manages the team', () => {
     );
     return rows[0]?.role ?? null;
   };
+
+  /** What has the focus, in words, for a failure message. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return 'nothing (the page body)';
+      const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 50);
+      return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${name}"`;
+    });
+  const hasFocus = (target: Locator) => target.evaluate((el) => el === document.activeElement);
+  /**
+   * Presses Tab (Shift+Tab with `back`) until `target`, found by role and name or by label,
+   * has the focus: at most 60 presses, then fails naming where the focus went. A control
+   * reached this way is also drawn focused (:focus-visible).
+   */
+  const tabTo = async (page: Page, target: Locator, back = false) => {
+    await target.waitFor();
+    const path: string[] = [];
+    for (let presses = 0; !(await hasFocus(target)); presses += 1) {
+      if (presses === 60)
+        throw new Error(
+          `${back ? 'Shift+Tab' : 'Tab'} did not reach ${String(target)} in 60 presses; ` +
+            `the focus went: ${path.join(' → ')}`,
+        );
+      await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+      path.push(await focused(page));
+    }
+    expect(await target.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+  };
+  /** After a control did its work, the focus is still on something in the page. */
+  const focusKept = async (page: Page) =>
+    expect(await focused(page)).not.toBe('nothing (the page body)');
 
   it('picks the team in the address, lists members leads first, and adds, changes and removes a person', async () => {
     const page = await portal.signIn(lead);
@@ -245,6 +277,86 @@ describe('portal: a lead manages the team', () => {
     expect(
       await portal.api.db.query('SELECT 1 FROM team_webhooks WHERE team_id = $1', [team.id]),
     ).toEqual([]);
+    await page.context().close();
+  });
+
+  it('is used with the keyboard alone: Team from the navigation, a person found, added as observer, made officer', async () => {
+    const person = await portal.factory.user({
+      teams: [[other.id, 'officer']],
+      displayName: `Kanya Keys ${tag}`,
+    });
+    const page = await portal.signIn(lead);
+    const keys = page.keyboard;
+
+    // The main navigation, then the team picker (two teams led): arrows and Enter.
+    await tabTo(
+      page,
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Team' }),
+    );
+    await keys.press('Enter');
+    await expectOneH1(page, 'Team');
+    const picker = page.getByLabel('Team', { exact: true });
+    await tabTo(page, picker);
+    const options = await picker.evaluate((el) =>
+      [...(el as HTMLSelectElement).options].map((option) => option.value),
+    );
+    const wanted = options.indexOf(team.id);
+    expect(wanted).toBeGreaterThanOrEqual(0);
+    await keys.press('Home');
+    for (let step = 0; step < wanted; step += 1) await keys.press('ArrowDown');
+    expect(await picker.inputValue()).toBe(team.id);
+    await tabTo(page, page.getByRole('button', { name: 'Show team' }));
+    await keys.press('Enter');
+    await page.waitForURL(new RegExp(`team=${team.id}`));
+    await row(page, 'Officer Somchai').waitFor();
+
+    // The role first (a radio group: arrows move the choice), then the search by name.
+    const add = page.getByRole('region', { name: 'Add a person' });
+    await tabTo(page, add.getByRole('radio', { name: 'Officer', exact: true }));
+    await keys.press('ArrowDown');
+    expect(await add.getByRole('radio', { name: 'Observer', exact: true }).isChecked()).toBe(true);
+    await tabTo(page, add.getByLabel('Find a person by name'));
+    await keys.type(`Kanya Keys ${tag}`);
+    await add.getByRole('status').getByText('1 person found.').waitFor();
+    await tabTo(
+      page,
+      add.getByRole('button', { name: `Add as observer (${person.displayName})`, exact: true }),
+    );
+    await keys.press('Space');
+    await row(page, person.displayName).getByText('Observer', { exact: true }).waitFor();
+    await add.getByText('Already in the team as observer').waitFor();
+    // The button gave way to that text: the focus went back to the search, not lost.
+    await focusKept(page);
+    expect(await hasFocus(add.getByLabel('Find a person by name'))).toBe(true);
+    await checkScreen(page, 'team-keyboard-added');
+
+    // Back up to the person's row in the members table: observer → officer with Enter.
+    await tabTo(
+      page,
+      row(page, person.displayName).getByRole('button', {
+        name: `Make officer (${person.displayName})`,
+        exact: true,
+      }),
+      true,
+    );
+    await keys.press('Enter');
+    await row(page, person.displayName).getByText('Officer', { exact: true }).waitFor();
+    // The pressed button stays where it was, now the way back.
+    await focusKept(page);
+    expect(
+      await hasFocus(
+        row(page, person.displayName).getByRole('button', {
+          name: `Make observer (${person.displayName})`,
+          exact: true,
+        }),
+      ),
+    ).toBe(true);
+
+    const { status, body } = await portal.api.get<{
+      items: Array<{ userId: string; role: string }>;
+    }>(`/teams/${team.id}/members`, { token: lead.token });
+    expect(status).toBe(200);
+    expect(body.items.find((member) => member.userId === person.id)?.role).toBe('officer');
     await page.context().close();
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAnnouncer } from '../../components/Announcer';
 import { fieldId } from '../../lib/forms';
 import { useTranslation } from '../../lib/i18n/i18n';
@@ -44,21 +44,28 @@ export function AddPerson({ teamId, teamName, members, meId, asAdmin }: Props) {
   const add = useSetRole(teamId);
   const roleOf = new Map(members.map((member) => [member.userId, member.role]));
   const idBase = `add-${teamId}`;
+  const searchRef = useRef<HTMLInputElement>(null);
 
   const send = (person: Person) => {
     if (add.isPending) return;
     setRefusal(null);
+    const from = document.activeElement;
     add.mutate(
       { userId: person.id, role },
       {
-        onSuccess: () =>
+        onSuccess: () => {
           announce(
             t('add.added', {
               name: person.displayName,
               role: t(`roleInline.${role}`),
               team: teamName,
             }),
-          ),
+          );
+          // The button pressed gives way to "Already in the team": the focus goes back to
+          // the search for the next person, unless the user has gone elsewhere meanwhile.
+          const now = document.activeElement;
+          if (now === from || now === null || now === document.body) searchRef.current?.focus();
+        },
         onError: (error) =>
           setRefusal(
             t(
@@ -107,6 +114,7 @@ export function AddPerson({ teamId, teamName, members, meId, asAdmin }: Props) {
           {t('add.searchHint')}
         </p>
         <input
+          ref={searchRef}
           id={fieldId(`${idBase}-q`)}
           type="search"
           autoComplete="off"

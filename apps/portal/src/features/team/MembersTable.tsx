@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAnnouncer } from '../../components/Announcer';
 import { useTranslation } from '../../lib/i18n/i18n';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -29,6 +29,21 @@ export function MembersTable({ teamId, teamName, members, meId, asAdmin }: Props
   const [refusal, setRefusal] = useState<string | null>(null);
   const [removing, setRemoving] = useState<TeamMember | null>(null);
   const busy = setRole.isPending || remove.isPending;
+  const tableRef = useRef<HTMLTableElement>(null);
+  // A changed row gets other buttons and may move in the order (leads, officers, observers):
+  // once the list shows the new role, a focus lost with them goes back to the row's first.
+  const refocus = useRef<{ userId: string; role: TeamRole } | null>(null);
+  useEffect(() => {
+    const wanted = refocus.current;
+    if (!wanted) return;
+    if (members.find((member) => member.userId === wanted.userId)?.role !== wanted.role) return;
+    refocus.current = null;
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) return;
+    tableRef.current
+      ?.querySelector<HTMLButtonElement>(`tr[data-user="${CSS.escape(wanted.userId)}"] button`)
+      ?.focus();
+  }, [members]);
 
   const change = (member: TeamMember, role: TeamRole) => {
     if (busy) return;
@@ -36,10 +51,12 @@ export function MembersTable({ teamId, teamName, members, meId, asAdmin }: Props
     setRole.mutate(
       { userId: member.userId, role },
       {
-        onSuccess: () =>
+        onSuccess: () => {
+          refocus.current = { userId: member.userId, role };
           announce(
             t('members.changed', { name: member.displayName, role: t(`roleInline.${role}`) }),
-          ),
+          );
+        },
         onError: (error) =>
           setRefusal(
             t(
@@ -100,7 +117,7 @@ export function MembersTable({ teamId, teamName, members, meId, asAdmin }: Props
         <p className="muted">{t('members.none')}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table ref={tableRef}>
             <caption className="visually-hidden">
               {t('members.caption', { team: teamName })}
             </caption>
@@ -119,7 +136,7 @@ export function MembersTable({ teamId, teamName, members, meId, asAdmin }: Props
                   (role) => role !== member.role && (asAdmin || role !== 'lead'),
                 );
                 return (
-                  <tr key={member.userId}>
+                  <tr key={member.userId} data-user={member.userId}>
                     <th scope="row">
                       <span dir="auto">{member.displayName}</span>
                       {member.userId === meId ? ` ${t('members.you')}` : null}
@@ -133,9 +150,10 @@ export function MembersTable({ teamId, teamName, members, meId, asAdmin }: Props
                         <span className="muted">{reason}</span>
                       ) : (
                         <div className="row">
-                          {others.map((role) => (
+                          {/* Keyed by place: the button pressed stays, with its new text. */}
+                          {others.map((role, index) => (
                             <button
-                              key={role}
+                              key={index}
                               type="button"
                               className="button button-secondary"
                               aria-disabled={busy || undefined}
