@@ -219,11 +219,26 @@ describe('portal: languages', () => {
 
     await main.getByRole('link', { name: title, exact: true }).click();
     await expectOneH1(page, title);
-    // The label as text, top and bottom; codes isolated in <bdi>.
+    await expect(html(page)).resolves.toEqual({ lang: 'ur', dir: 'rtl' });
+    // The title is user text, in its own direction.
+    const h1 = main.getByRole('heading', { level: 1 });
+    await expect(h1.locator('[dir="auto"]').innerText()).resolves.toBe(title);
+    // The label as text, top and bottom: first in the report, and again after its history.
     await expect(
       main.getByText('TLP:AMBER', { exact: true }).count(),
     ).resolves.toBeGreaterThanOrEqual(2);
     await main.getByText(ur('common', 'type.modus_operandi')).first().waitFor();
+    await main.getByRole('heading', { name: ur('reports', 'versions.title') }).waitFor();
+    const article = (await main.getByRole('article').innerText()).trim();
+    expect(article.startsWith('TLP:AMBER')).toBe(true);
+    expect(article.lastIndexOf('TLP:AMBER')).toBeGreaterThan(
+      article.indexOf(ur('reports', 'versions.title')),
+    );
+    // Codes keep their order in right-to-left text: each in its own <bdi> (the route's
+    // countries, the evaluation code, the version).
+    const isolated = await main.locator('bdi').allInnerTexts();
+    expect(isolated).toEqual(expect.arrayContaining(['BGD', 'MMR', 'MYS', '1']));
+    expect(isolated.some((code) => /^[ABCX][1-4]$/.test(code))).toBe(true);
     await checkScreen(page, 'ur-report');
 
     await page.goto('/reports/new');
