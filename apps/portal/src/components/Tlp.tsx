@@ -32,7 +32,7 @@ export function TlpBanner({ tlp, recipients = [], position }: BannerProps) {
       className="tlp-banner"
       data-tlp={tlp}
       data-position={position}
-      aria-label={`${t('tlp.label')} (${position})`}
+      aria-label={t(position === 'top' ? 'tlp.bannerTop' : 'tlp.bannerBottom')}
     >
       <strong className="tlp-chip" data-tlp={tlp}>
         TLP:{tlp}
