@@ -158,7 +158,7 @@ describe('user accounts', () => {
         password: PASSWORD,
       });
       expect(accepted.status).toBe(201);
-      expect(accepted.body).toEqual({ userId: res.body.id });
+      expect(accepted.body).toEqual({ userId: res.body.id, email: address });
       expect((await api.post('/auth/login', { email: address, password: PASSWORD })).status).toBe(
         200,
       );
