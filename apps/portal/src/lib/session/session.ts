@@ -1,4 +1,4 @@
-import { ApiError, problemFrom } from '../api/problem';
+import { problemFrom } from '../api/problem';
 
 /**
  * The signed-in session. The access token lives in this module's memory only; the
@@ -126,10 +126,9 @@ class Session {
         }
         this.accept((await response.json()) as TokenAnswer);
         return true;
-      } catch (error) {
+      } catch {
         // Offline or 5xx: keep what we have; signed out only if nothing is left.
         if (this.snapshot.status === 'unknown' || !this.token) this.forget();
-        if (error instanceof ApiError && error.status >= 500) return false;
         return false;
       }
     };
