@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageHeading } from '../../components/PageHeading';
 import { useTranslation } from '../../lib/i18n/i18n';
@@ -18,6 +18,10 @@ export function InboxPage() {
   const { t: tc } = useTranslation();
   const [params, setParams] = useSearchParams();
   const unreadOnly = unreadOnlyOf(params);
+  // The router applies a new address in a transition: the box shows the click at once,
+  // and follows the address (back, forward) otherwise.
+  const [boxChecked, setBoxChecked] = useState(unreadOnly);
+  useEffect(() => setBoxChecked(unreadOnly), [unreadOnly]);
   const inbox = useInbox(unreadOnly);
   const count = useUnreadCount().data?.count;
   const markRead = useMarkRead();
@@ -44,8 +48,11 @@ export function InboxPage() {
         <label className="choice">
           <input
             type="checkbox"
-            checked={unreadOnly}
-            onChange={(event) => setParams(withUnreadOnly(params, event.target.checked))}
+            checked={boxChecked}
+            onChange={(event) => {
+              setBoxChecked(event.target.checked);
+              setParams(withUnreadOnly(params, event.target.checked));
+            }}
           />
           {t('filterUnread')}
         </label>
