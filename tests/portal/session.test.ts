@@ -112,6 +112,11 @@ describe('portal: sign-in, session and shell', () => {
     ];
     for (const [user, links] of expected) {
       const page = await portal.signIn(user);
+      // The role's links come with the profile (GET /me), just after the first paint.
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: links[links.length - 1], exact: true })
+        .waitFor();
       expect(await mainNav(page)).toEqual(links);
       await page.keyboard.press('Tab');
       const first = await page.evaluate(() => ({
