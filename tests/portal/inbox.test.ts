@@ -170,7 +170,12 @@ describe('portal: the inbox, live', () => {
     await row(page, second)
       .getByRole('button', { name: `Mark as read: ${second}` })
       .click();
-    await expect(row(page, second).getByRole('button').count()).resolves.toBe(0);
+    // The state is optimistic, but React renders it in its own time: wait for it.
+    await waitFor(
+      async () => (await row(page, second).getByRole('button').count()) === 0,
+      LIVE_MS,
+      'the button to go',
+    );
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
       `Published: ${second}`,
     );
