@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, AppConfig } from '@rilon/core';
+import { AccessDeclarations } from './auth/access-declarations';
 import { AccessGuard } from './auth/access.guard';
 import { AuthService } from './auth/auth.service';
 import { BootstrapAdminService } from './auth/bootstrap-admin.service';
@@ -16,6 +18,7 @@ import { TokenService } from './auth/token.service';
 /** Users, sessions and tokens: what every authenticated route stands on. */
 @Module({
   imports: [
+    DiscoveryModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -30,6 +33,7 @@ import { TokenService } from './auth/token.service';
     JwtStrategy,
     TokenService,
     AccessGuard,
+    AccessDeclarations,
     UserRateLimitGuard,
     SessionsService,
     PasswordHasher,

@@ -7,6 +7,7 @@ export * from './session.entity';
 export * from './session-spent-secret.entity';
 export * from './auth/auth.decorators';
 export * from './auth/access.guard';
+export * from './auth/access-declarations';
 export * from './auth/auth.service';
 export * from './auth/jwt.strategy';
 export * from './auth/local-counters';

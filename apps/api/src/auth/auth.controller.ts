@@ -44,7 +44,7 @@ export class AuthController {
   }
 
   @Post('auth/logout')
-  @Authenticated()
+  @Authenticated('self')
   @ApiBearerAuth()
   @HttpCode(204)
   @ApiLogout()
@@ -57,7 +57,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @Authenticated()
+  @Authenticated('self')
   @ApiBearerAuth()
   @ApiOkResponse({ type: MeDto })
   profile(@CurrentActor() actor: Actor): Promise<MeDto> {
@@ -65,7 +65,7 @@ export class AuthController {
   }
 
   @Post('me/password')
-  @Authenticated()
+  @Authenticated('self')
   @ApiBearerAuth()
   @HttpCode(204)
   @ApiChangePassword()

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@rilon/core';
-import { Authenticated, CurrentActor } from '@rilon/identity';
+import { Authenticated, CurrentActor, DeniedAs, RequireRoles } from '@rilon/identity';
 import { CapitalsService } from '@rilon/network';
 import { CapitalDto, CapitalListDto, CreateCapitalDto } from './dto/capitals.dto';
 import { UuidParamPipe } from './uuid-param.pipe';
@@ -27,7 +27,8 @@ export class CapitalsController {
   }
 
   @Post()
-  @Authenticated()
+  @RequireRoles('admin')
+  @DeniedAs('capital.create', 'capital')
   @ApiCreatedResponse({
     type: CapitalDto,
     description: 'Administrators only; 409 if a capital of that name exists in that country',

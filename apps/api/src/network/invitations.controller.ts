@@ -21,7 +21,7 @@ export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Post()
-  @Authenticated()
+  @Authenticated('team-membership')
   @ApiBearerAuth()
   @ApiCreatedResponse({
     type: InvitationDto,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@rilon/core';
-import { Authenticated, CurrentActor } from '@rilon/identity';
+import { Authenticated, CurrentActor, DeniedAs, RequireRoles } from '@rilon/identity';
 import { MembersService } from '@rilon/network';
 import { CreateMemberDto, MemberDto, MemberListDto } from './dto/members.dto';
 
@@ -19,7 +19,8 @@ export class MembersController {
   }
 
   @Post()
-  @Authenticated()
+  @RequireRoles('admin')
+  @DeniedAs('member.create', 'member', 'body:code')
   @ApiCreatedResponse({
     type: MemberDto,
     description: 'Administrators only; 409 if the code exists',

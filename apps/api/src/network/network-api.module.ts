@@ -9,9 +9,10 @@ import { TeamsController } from './teams.controller';
 import { UsersController } from './users.controller';
 
 /**
- * HTTP routes of the network area. Every route is @Authenticated (or @Public for accepting
- * an invitation); who may do what is decided by the services, which audit each refusal
- * as `<action>.denied` before answering 403.
+ * HTTP routes of the network area. Administrator-only routes say so (@RequireRoles, refused
+ * by the guard and audited as `<action>.denied` via @DeniedAs); the others are
+ * @Authenticated with the rule on the team or account that the services decide and audit
+ * the same way (or @Public for accepting an invitation).
  */
 @Module({
   imports: [NetworkModule],

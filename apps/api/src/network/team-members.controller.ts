@@ -32,7 +32,7 @@ export class TeamMembersController {
   constructor(private readonly memberships: MembershipsService) {}
 
   @Get()
-  @Authenticated()
+  @Authenticated('team-member')
   @ApiOkResponse({ type: TeamMemberListDto, description: 'Administrators and members of the team' })
   list(
     @CurrentActor() actor: Actor,
@@ -42,7 +42,7 @@ export class TeamMembersController {
   }
 
   @Put(':userId')
-  @Authenticated()
+  @Authenticated('team-membership')
   @ApiOperation({
     summary: "Set a user's role in the team",
     description: `${OWN_RULE} ${TOLD}`,
@@ -63,7 +63,7 @@ export class TeamMembersController {
   }
 
   @Delete(':userId')
-  @Authenticated()
+  @Authenticated('team-membership')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a user from the team', description: `${OWN_RULE} ${TOLD}` })
   @ApiNoContentResponse({

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@rilon/core';
-import { Authenticated, CurrentActor } from '@rilon/identity';
+import { Authenticated, CurrentActor, DeniedAs, RequireRoles } from '@rilon/identity';
 import { TeamsService } from '@rilon/network';
 import { CreateTeamDto, TeamDto, TeamListDto, UpdateTeamDto } from './dto/teams.dto';
 import { UuidParamPipe } from './uuid-param.pipe';
@@ -27,7 +27,8 @@ export class TeamsController {
   }
 
   @Post()
-  @Authenticated()
+  @RequireRoles('admin')
+  @DeniedAs('team.create', 'team')
   @ApiCreatedResponse({
     type: TeamDto,
     description: 'Administrators only; 400 for an unknown capitalId, 409 for a taken name',
@@ -37,7 +38,8 @@ export class TeamsController {
   }
 
   @Patch(':id')
-  @Authenticated()
+  @RequireRoles('admin')
+  @DeniedAs('team.update', 'team', 'param:id')
   @ApiOkResponse({
     type: TeamDto,
     description: 'Administrators only; 400 for an unknown capitalId, 409 for a taken name',

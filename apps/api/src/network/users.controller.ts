@@ -7,7 +7,7 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { type Actor, PageQueryDto } from '@rilon/core';
-import { Authenticated, CurrentActor } from '@rilon/identity';
+import { Authenticated, CurrentActor, DeniedAs, RequireRoles } from '@rilon/identity';
 import { UserUpdater, UsersService } from '@rilon/network';
 import { CreateUserDto, UpdateUserDto, UserDto, UserPageDto } from './dto/users.dto';
 import { UuidParamPipe } from './uuid-param.pipe';
@@ -22,7 +22,8 @@ export class UsersController {
   ) {}
 
   @Post()
-  @Authenticated()
+  @RequireRoles('admin')
+  @DeniedAs('user.create', 'user')
   @ApiCreatedResponse({
     type: UserDto,
     description:
@@ -37,14 +38,15 @@ export class UsersController {
   }
 
   @Get()
-  @Authenticated()
+  @RequireRoles('admin')
+  @DeniedAs('user.list', 'user')
   @ApiOkResponse({ type: UserPageDto, description: 'Administrators only; newest account first' })
   list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<UserPageDto> {
     return this.users.list(actor, query.limit, query.cursor);
   }
 
   @Get(':id')
-  @Authenticated()
+  @Authenticated('own-account')
   @ApiOkResponse({
     type: UserDto,
     description: 'Administrators, and every user for their own account',
@@ -54,7 +56,8 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @Authenticated()
+  @RequireRoles('admin')
+  @DeniedAs('user.update', 'user', 'param:id')
   @ApiOkResponse({ type: UserDto, description: 'Administrators only' })
   update(
     @CurrentActor() actor: Actor,

@@ -18,7 +18,7 @@ export class NotificationStreamController {
   constructor(private readonly hub: LiveHub) {}
 
   @Get('stream')
-  @Authenticated()
+  @Authenticated('self')
   @ApiOperation({
     summary: 'Live notifications (Server-Sent Events)',
     description:

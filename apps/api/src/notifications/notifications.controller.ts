@@ -19,7 +19,7 @@ export class NotificationsController {
   constructor(private readonly inbox: InboxService) {}
 
   @Get()
-  @Authenticated()
+  @Authenticated('self')
   @ApiOkResponse({ type: NotificationPageDto, description: 'Newest first' })
   list(
     @CurrentActor() actor: Actor,
@@ -33,14 +33,14 @@ export class NotificationsController {
   }
 
   @Get('unread-count')
-  @Authenticated()
+  @Authenticated('self')
   @ApiOkResponse({ type: UnreadCountDto })
   unreadCount(@CurrentActor() actor: Actor): Promise<UnreadCountDto> {
     return this.inbox.unreadCount(actor);
   }
 
   @Post('read-all')
-  @Authenticated()
+  @Authenticated('self')
   @HttpCode(204)
   @ApiNoContentResponse()
   readAll(@CurrentActor() actor: Actor): Promise<void> {
@@ -48,7 +48,7 @@ export class NotificationsController {
   }
 
   @Post(':id/read')
-  @Authenticated()
+  @Authenticated('self')
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'Not one of your notifications' })

@@ -12,14 +12,14 @@ export class SubscriptionsController {
   constructor(private readonly subscriptions: SubscriptionsService) {}
 
   @Get()
-  @Authenticated()
+  @Authenticated('self')
   @ApiOkResponse({ type: SubscriptionsDto })
   get(@CurrentActor() actor: Actor): Promise<SubscriptionsDto> {
     return this.subscriptions.get(actor);
   }
 
   @Put()
-  @Authenticated()
+  @Authenticated('self')
   @ApiOkResponse({ type: SubscriptionsDto })
   set(@CurrentActor() actor: Actor, @Body() dto: SubscriptionsDto): Promise<SubscriptionsDto> {
     return this.subscriptions.set(actor, dto.rules);

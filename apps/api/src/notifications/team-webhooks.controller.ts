@@ -27,7 +27,7 @@ export class TeamWebhooksController {
   constructor(private readonly webhooks: TeamWebhooksService) {}
 
   @Get()
-  @Authenticated()
+  @Authenticated('team-webhook')
   @ApiOperation({ summary: "Read the team's webhook (administrators and the team's leads)" })
   @ApiOkResponse({ type: TeamWebhookDto })
   @ApiForbiddenResponse({ description: 'Neither an administrator nor a lead of the team' })
@@ -36,7 +36,7 @@ export class TeamWebhooksController {
   }
 
   @Put()
-  @Authenticated()
+  @Authenticated('team-lead')
   @ApiOperation({
     summary: "Set or replace the team's webhook (the team's leads only)",
     description:
@@ -55,7 +55,7 @@ export class TeamWebhooksController {
   }
 
   @Delete()
-  @Authenticated()
+  @Authenticated('team-webhook')
   @HttpCode(204)
   @ApiOperation({
     summary: "Delete the team's webhook (administrators and the team's leads)",

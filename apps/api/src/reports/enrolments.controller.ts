@@ -27,7 +27,7 @@ export class EnrolmentsController {
   ) {}
 
   @Post('reports/:id/enrolments')
-  @Authenticated()
+  @Authenticated('offer-enrolment')
   @ApiOperation({
     summary: 'Ask for seats on a published training offer',
     description:
@@ -47,7 +47,7 @@ export class EnrolmentsController {
   }
 
   @Get('reports/:id/enrolments')
-  @Authenticated()
+  @Authenticated('offer-reader')
   @ApiOperation({
     summary: 'Enrolments of a training offer',
     description:
@@ -64,7 +64,7 @@ export class EnrolmentsController {
   }
 
   @Post('enrolments/:id/decision')
-  @Authenticated()
+  @Authenticated('offering-team-lead')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Accept or decline an enrolment',

@@ -27,7 +27,6 @@ import { ReportDto } from './report.dto';
 @ApiTags('reports')
 @ApiBearerAuth()
 @ApiExtraModels(...REPORT_BODY_SCHEMAS)
-@Authenticated()
 @Controller('reports')
 export class ReportsController {
   constructor(
@@ -37,6 +36,7 @@ export class ReportsController {
   ) {}
 
   @Post()
+  @Authenticated('report-author')
   @ApiOperation({ summary: 'Create a draft (officer or lead of teamId)' })
   @ApiCreatedResponse({ type: ReportDto })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateReportDto): Promise<ReportDto> {
@@ -44,6 +44,7 @@ export class ReportsController {
   }
 
   @Get()
+  @Authenticated('report-reader')
   @ApiOperation({ summary: 'The reports the caller may read, newest first, without body' })
   @ApiOkResponse({ type: ReportPageDto })
   async list(
@@ -54,12 +55,14 @@ export class ReportsController {
   }
 
   @Get(':id')
+  @Authenticated('report-reader')
   @ApiOkResponse({ type: ReportDto })
   async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReportDto> {
     return ReportDto.from(await this.query.get(actor, id));
   }
 
   @Get(':id/versions')
+  @Authenticated('report-reader')
   @ApiOperation({
     summary: 'Published versions, oldest first, to whoever may read the report now',
     description:
@@ -75,6 +78,7 @@ export class ReportsController {
   }
 
   @Patch(':id')
+  @Authenticated('report-lifecycle')
   @ApiOperation({ summary: 'Change a draft in place, or amend a published report (new version)' })
   @ApiOkResponse({ type: ReportDto })
   async update(
@@ -86,6 +90,7 @@ export class ReportsController {
   }
 
   @Post(':id/submit')
+  @Authenticated('report-lifecycle')
   @HttpCode(200)
   @ApiOkResponse({ type: ReportDto })
   async submit(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReportDto> {
@@ -93,6 +98,7 @@ export class ReportsController {
   }
 
   @Post(':id/return')
+  @Authenticated('report-lifecycle')
   @HttpCode(200)
   @ApiOkResponse({ type: ReportDto })
   async return(
@@ -104,6 +110,7 @@ export class ReportsController {
   }
 
   @Post(':id/publish')
+  @Authenticated('report-lifecycle')
   @HttpCode(200)
   @ApiOkResponse({ type: ReportDto })
   async publish(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReportDto> {
@@ -111,6 +118,7 @@ export class ReportsController {
   }
 
   @Post(':id/withdraw')
+  @Authenticated('report-lifecycle')
   @HttpCode(200)
   @ApiOkResponse({ type: ReportDto })
   async withdraw(

@@ -12,7 +12,7 @@ export class StatisticsController {
   constructor(private readonly series: StatisticsSeriesService) {}
 
   @Get('series')
-  @Authenticated()
+  @Authenticated('report-reader')
   @ApiOperation({
     summary: 'Sums of one indicator, grouped',
     description:

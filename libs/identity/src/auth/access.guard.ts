@@ -2,13 +2,40 @@ import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AuditService } from '@rilon/audit';
-import { Actor, isDatabaseUnavailable, ProblemException } from '@rilon/core';
-import { ACCESS_KEY, AccessRule } from './auth.decorators';
+import { Actor, isDatabaseUnavailable, isUuid, ProblemException } from '@rilon/core';
+import { ACCESS_KEY, AccessRule, DENIED_AS_KEY, DeniedAsRule } from './auth.decorators';
+
+interface GuardedRequest {
+  user: Actor;
+  method: string;
+  routeOptions?: { url?: string };
+  params?: Record<string, unknown>;
+  body?: unknown;
+}
+
+/** A body field is read before validation: only a short plain code is kept as the target. */
+const PLAIN_CODE = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** The refused target's id, as @DeniedAs says where it is; null when absent or odd. */
+function deniedTarget(request: GuardedRequest, from: DeniedAsRule['targetFrom']): string | null {
+  if (!from) return null;
+  const [source, key] = from.split(':') as ['param' | 'body', string];
+  if (source === 'param') {
+    const value = request.params?.[key];
+    return typeof value === 'string' && isUuid(value) ? value : null;
+  }
+  const body = request.body;
+  const value =
+    body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' && PLAIN_CODE.test(value) ? value : null;
+}
 
 /**
  * The one global guard. Deny by default: a route that declares no access rule is
- * refused. Token and session are checked by the passport-jwt strategy; role rules here;
- * finer rules (team lead, author) in the services.
+ * refused (and AccessDeclarations stops such an app from starting). Token and session
+ * are checked by the passport-jwt strategy; global roles (admin, auditor) here, before
+ * any pipe or service runs; the per-object rules each route names (team roles, report
+ * visibility) in the services, which load the object.
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
@@ -34,16 +61,24 @@ export class AccessGuard extends AuthGuard('jwt') {
     }
     if (rule.kind === 'public') return true;
     await (super.canActivate(context) as Promise<boolean>);
-    const request = context
-      .switchToHttp()
-      .getRequest<{ user: Actor; method: string; routeOptions?: { url?: string } }>();
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
     if (
       rule.kind === 'roles' &&
       !(request.user.globalRole && rule.roles.includes(request.user.globalRole))
     ) {
+      const deniedAs = this.reflector.getAllAndOverride<DeniedAsRule | undefined>(DENIED_AS_KEY, [
+        context.getHandler(),
+        context.getClass(),
+      ]);
       await this.audit.recordAlone({
         actorId: request.user.userId,
-        action: 'access.denied',
+        action: deniedAs ? `${deniedAs.action}.denied` : 'access.denied',
+        ...(deniedAs
+          ? {
+              targetType: deniedAs.targetType,
+              targetId: deniedTarget(request, deniedAs.targetFrom),
+            }
+          : {}),
         outcome: 'denied',
         details: {
           method: request.method,
