@@ -384,7 +384,7 @@ describe('report validation', () => {
       },
     );
 
-    it('checks amendments, passes clean reports and leaves statistics and training alone', async () => {
+    it('checks amendments, passes clean reports and checks training offers too', async () => {
       const clean = await api.post(
         '/reports',
         envelope(cast.teamA.id, 'modus_operandi', {
@@ -415,10 +415,16 @@ describe('report validation', () => {
         }),
         { token: cast.officer.token },
       );
-      expect(
-        (await api.post(`/reports/${offer.body.id}/publish`, {}, { token: cast.lead.token }))
-          .status,
-      ).toBe(200);
+      // Every shared free text is checked now (issue 12, 1.7), a training offer's as well.
+      const refused = await api.post(
+        `/reports/${offer.body.id}/publish`,
+        {},
+        { token: cast.lead.token },
+      );
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors).toEqual([
+        { field: 'summary', message: 'looks like an e-mail address' },
+      ]);
     });
   });
 });

@@ -23,9 +23,6 @@ export function isTeamTlp(tlp: Tlp): boolean {
   return tlp === 'AMBER' || tlp === 'AMBER+STRICT';
 }
 
-/** Types whose free text is checked for personal data ("Non-nominal by design"). */
-export const NON_NOMINAL_TYPES: readonly ReportType[] = ['visa_fraud_trend', 'modus_operandi'];
-
 export const DOCUMENT_TYPES = [
   'passport',
   'visa',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, addOutboxEvent } from '@rilon/core';
-import { assertNonNominal } from './personal-data/personal-data-check';
+import { assertNoPersonalData, assertNonNominal } from './personal-data/personal-data-check';
 import { ReportTransitionsService } from './report-transitions.service';
 import type { ReportRow } from './report.view';
 import { ReportsRepository } from './reports.repository';
@@ -31,9 +31,13 @@ export class ReportLifecycleService {
     });
   }
 
-  /** The comment goes to the author with the report, never into the audit log. */
+  /**
+   * The comment goes to the author with the report, never into the audit log; it is checked
+   * for personal data like the report's own text, since it travels with the report.
+   */
   return(actor: Actor, id: string, comment: string): Promise<ReportRow> {
     return this.transitions.run(actor, id, 'return', async (manager, r) => {
+      assertNoPersonalData({ comment });
       await this.repository.setStatus(manager, id, 'draft', comment);
       await this.transitions.recordTransition(manager, actor, 'report.return', r);
       await addOutboxEvent(manager, 'report.returned', {
@@ -66,8 +70,10 @@ export class ReportLifecycleService {
     });
   }
 
+  /** The reason is shown to everyone who could read the report: checked for personal data. */
   withdraw(actor: Actor, id: string, reason: string): Promise<ReportRow> {
     return this.transitions.run(actor, id, 'withdraw', async (manager, r) => {
+      assertNoPersonalData({ reason });
       await this.repository.setStatus(manager, id, 'withdrawn', reason);
       if (r.type === 'migration_statistics') await this.ledger.release(manager, id);
       await this.transitions.recordTransition(manager, actor, 'report.withdraw', r);

@@ -8,7 +8,11 @@ export class CreateEnrolmentDto {
   @Max(10)
   seats: number;
 
-  @ApiPropertyOptional({ maxLength: 1000, description: 'A note for the offering team' })
+  @ApiPropertyOptional({
+    maxLength: 1000,
+    description:
+      'A note for the offering team; checked for personal data as report text is (e-mail, telephone, MRZ line, document number, date of birth): a hit is a 422 naming `note`',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

@@ -76,7 +76,11 @@ export class TrainingOfferBodyDto {
   @IsLanguageCode({ each: true })
   languages: string[];
 
-  @ApiPropertyOptional({ maxLength: 2000 })
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description:
+      'checked for personal data when the offer is submitted, published or amended (422 naming `body.eligibility`)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)

@@ -40,14 +40,24 @@ export class CreateReportDto {
   @IsUUID()
   teamId: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 200 })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 200,
+    description:
+      'checked for personal data when the report is submitted, published or amended, whatever its type (422)',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   @IsSingleLine()
   title: string;
 
-  @ApiPropertyOptional({ maxLength: 4000, default: '' })
+  @ApiPropertyOptional({
+    maxLength: 4000,
+    default: '',
+    description:
+      'checked for personal data when the report is submitted, published or amended, whatever its type (422)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(4000)

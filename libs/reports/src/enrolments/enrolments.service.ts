@@ -14,6 +14,7 @@ import {
   toPage,
 } from '@rilon/core';
 import { DataSource } from 'typeorm';
+import { assertNoPersonalData } from '../personal-data/personal-data-check';
 import { deadlinePassed } from './enrolment-deadline';
 import { EnrolmentView, toEnrolmentView } from './enrolment.view';
 import { EnrolmentsRepository, OfferRow } from './enrolments.repository';
@@ -50,6 +51,8 @@ export class EnrolmentsService {
       throw ProblemException.forbidden('Only officers and leads may ask for training seats');
     }
     assertOpen(offer);
+    // The note reaches the offering team, another team: the network's personal-data rule holds.
+    assertNoPersonalData({ note: input.note });
     const id = newId();
     return inTransaction(this.dataSource, async (manager) => {
       // Checked again under the row lock: the offer may have been withdrawn or its deadline

@@ -730,7 +730,7 @@ export interface components {
             timezone: string;
         };
         CreateEnrolmentDto: {
-            /** @description A note for the offering team */
+            /** @description A note for the offering team; checked for personal data as report text is (e-mail, telephone, MRZ line, document number, date of birth): a hit is a 422 naming `note` */
             note?: string;
             seats: number;
         };
@@ -777,13 +777,17 @@ export interface components {
              * @enum {string}
              */
             sourceReliability: "A" | "B" | "C" | "X";
-            /** @default  */
+            /**
+             * @description checked for personal data when the report is submitted, published or amended, whatever its type (422)
+             * @default
+             */
             summary: string;
             /**
              * Format: uuid
              * @description the authoring team; the caller is its officer or lead
              */
             teamId: string;
+            /** @description checked for personal data when the report is submitted, published or amended, whatever its type (422) */
             title: string;
             /** @enum {string} */
             tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
@@ -887,7 +891,10 @@ export interface components {
             teamId: string | null;
         };
         LocationDto: {
-            /** @example Bangkok */
+            /**
+             * @description checked for personal data when the offer is submitted, published or amended (422 naming `body.location.city`)
+             * @example Bangkok
+             */
             city: string;
             /** @example THA */
             country: string;
@@ -1131,6 +1138,7 @@ export interface components {
             nextCursor: string | null;
         };
         ReturnReportDto: {
+            /** @description shown to the author; checked for personal data as report text is (e-mail, telephone, MRZ line, document number, date of birth): a hit is a 422 naming `comment` */
             comment: string;
         };
         RouteDto: {
@@ -1232,6 +1240,7 @@ export interface components {
             applicationDeadline: string;
             /** @enum {string} */
             deliveryMode: "in_person" | "online" | "hybrid";
+            /** @description checked for personal data when the offer is submitted, published or amended (422 naming `body.eligibility`) */
             eligibility?: string;
             /**
              * @description >= startDate
@@ -1365,6 +1374,7 @@ export interface components {
             trend: "new" | "increasing" | "stable" | "decreasing";
         };
         WithdrawReportDto: {
+            /** @description shown to everyone who can read the report; checked for personal data as report text is (e-mail, telephone, MRZ line, document number, date of birth): a hit is a 422 naming `reason` */
             reason: string;
         };
     };
