@@ -6,9 +6,10 @@
 # npm run demo -- reset    stops the demo and drops its database (the next start begins afresh)
 #
 # Environment honoured: DATABASE_URL, REDIS_URL (else found or started, see services.sh), PORT
-# (3000), WORKER_HEALTH_PORT (3001), SMTP_URL (else a mail sink writing .data/mail/*.eml on
-# RILON_DEMO_SMTP_PORT, 1025 or the next free port), RILON_ADMIN_EMAIL, RILON_ADMIN_PASSWORD,
-# RILON_DEMO_PASSWORD, JWT_SECRET (else generated once into .data/demo.env), RILON_PRIVATE_SERVICES=1.
+# (3000), WORKER_HEALTH_PORT (3001), METRICS_PORT (3002), SMTP_URL (else a mail sink writing
+# .data/mail/*.eml on RILON_DEMO_SMTP_PORT, 1025 or the next free port), RILON_ADMIN_EMAIL,
+# RILON_ADMIN_PASSWORD, RILON_DEMO_PASSWORD, JWT_SECRET and WEBHOOK_SECRET_KEY (else generated
+# once into .data/demo.env), RILON_PRIVATE_SERVICES=1.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -99,6 +100,15 @@ load_demo_env() {
     JWT_SECRET=$(sed -n 's/^JWT_SECRET=//p' "$envfile")
     export JWT_SECRET
   fi
+  # The key that seals webhook secrets in the database: kept, or they no longer open. A
+  # demo.env from before it gets one added (the API then seals the plain rows at start).
+  if ! grep -q '^WEBHOOK_SECRET_KEY=' "$envfile"; then
+    (umask 077 && printf 'WEBHOOK_SECRET_KEY=%s\n' "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))')" >>"$envfile")
+  fi
+  if [ -z "${WEBHOOK_SECRET_KEY:-}" ]; then
+    WEBHOOK_SECRET_KEY=$(sed -n 's/^WEBHOOK_SECRET_KEY=//p' "$envfile")
+    export WEBHOOK_SECRET_KEY
+  fi
 }
 
 start_mail_sink() {
@@ -125,11 +135,13 @@ start_demo() {
   export HOST=${HOST:-127.0.0.1}
   export PORT=${PORT:-3000}
   export WORKER_HEALTH_PORT=${WORKER_HEALTH_PORT:-3001}
+  export METRICS_PORT=${METRICS_PORT:-3002}
   export RILON_DEMO_PASSWORD=${RILON_DEMO_PASSWORD:-Rilon-demo-2026}
   export RILON_ADMIN_EMAIL=${RILON_ADMIN_EMAIL:-admin@rilon.example.org}
   export RILON_ADMIN_PASSWORD=${RILON_ADMIN_PASSWORD:-$RILON_DEMO_PASSWORD}
   port_free_or_die "$PORT" PORT
   port_free_or_die "$WORKER_HEALTH_PORT" WORKER_HEALTH_PORT
+  port_free_or_die "$METRICS_PORT" METRICS_PORT
 
   ensure_postgres || exit 1
   ensure_redis || exit 1
@@ -158,7 +170,7 @@ RILON portal demo is running.
   API docs       $base/api/docs  (OpenAPI: $base/api/openapi.json)
   Queues         $base/admin/queues  (administrators only)
   Health         $base/health/ready  and the worker's http://127.0.0.1:$WORKER_HEALTH_PORT/health/ready
-  Metrics        $base/metrics
+  Metrics        http://127.0.0.1:$METRICS_PORT/metrics  (the API's own listener, loopback only)
   Mail           $SMTP_URL; every mail sent lands in $DATA/mail/*.eml
   Logs           $LOGS/{api,worker,mail-sink}.log
   Database       $DATABASE_URL   Redis $REDIS_URL

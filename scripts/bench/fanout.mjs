@@ -16,6 +16,7 @@ import {
   freePort,
   startProcess,
   strongSecret,
+  webhookSecretKey,
   throwawayEnvironment,
 } from './lib/throwaway.mjs';
 
@@ -83,6 +84,7 @@ try {
       REDIS_URL,
       QUEUE_PREFIX: env.queuePrefix,
       JWT_SECRET: strongSecret(),
+      WEBHOOK_SECRET_KEY: webhookSecretKey,
       WORKER_HEALTH_PORT: String(healthPort),
       LOG_LEVEL: 'warn',
     },

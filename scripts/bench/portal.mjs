@@ -34,6 +34,7 @@ import {
   freePort,
   startProcess,
   strongSecret,
+  webhookSecretKey,
   throwawayEnvironment,
 } from './lib/throwaway.mjs';
 
@@ -454,6 +455,7 @@ async function run(env, state) {
     REDIS_URL,
     QUEUE_PREFIX: env.queuePrefix,
     JWT_SECRET: jwtSecret,
+    WEBHOOK_SECRET_KEY: webhookSecretKey,
     SMTP_URL: 'smtp://127.0.0.1:1', // no mail leaves
     LOG_LEVEL: 'warn',
   };
@@ -463,6 +465,7 @@ async function run(env, state) {
       ...common,
       HOST: '127.0.0.1',
       PORT: String(apiPort),
+      METRICS_PORT: '0', // any free port: the benchmark does not scrape
       PORTAL_DIR: state.portalDir,
       RILON_ADMIN_EMAIL: admin.email,
       RILON_ADMIN_PASSWORD: admin.password,

@@ -16,6 +16,7 @@ import {
   freePort,
   startProcess,
   strongSecret,
+  webhookSecretKey,
   throwawayEnvironment,
 } from './lib/throwaway.mjs';
 
@@ -177,7 +178,9 @@ async function main() {
         QUEUE_PREFIX: env.queuePrefix,
         HOST: '127.0.0.1',
         PORT: String(apiPort),
+        METRICS_PORT: '0', // any free port: the benchmark does not scrape
         JWT_SECRET: strongSecret(),
+        WEBHOOK_SECRET_KEY: webhookSecretKey,
         RILON_ADMIN_EMAIL: admin.email,
         RILON_ADMIN_PASSWORD: admin.password,
         RATE_LIMIT_PER_MINUTE: '0',

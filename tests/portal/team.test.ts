@@ -1,3 +1,4 @@
+import { openWebhookSecret } from '@rilon/notifications';
 import type { Locator, Page } from 'playwright-core';
 import type { TestTeam, TestUser } from '../support/factories';
 import { checkScreen, expectOneH1, Portal, webStorage } from './support/browser';
@@ -245,7 +246,12 @@ describe('portal: a lead manages the team', () => {
       'SELECT url, secret, created_by FROM team_webhooks WHERE team_id = $1',
       [team.id],
     );
-    expect(stored).toEqual({ url: 'https://hooks.example.org/rilon', secret, created_by: lead.id });
+    expect(stored).toMatchObject({ url: 'https://hooks.example.org/rilon', created_by: lead.id });
+    // Stored sealed (AES-256-GCM), never as typed.
+    expect(stored.secret).not.toContain(secret);
+    expect(
+      openWebhookSecret(portal.api.config.webhookSecretKeys, team.id, stored.secret).secret,
+    ).toBe(secret);
     await section.getByText('https://hooks.example.org/rilon').waitFor();
     await checkScreen(page, 'team-webhook-secret-once');
 

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/create-app';
+import { MetricsServer } from '../../apps/api/src/ops/metrics-server';
 import { createWorker, RunningWorker } from '../../apps/worker/src/create-worker';
 import { databaseUrl, TEMPLATE_ENV, uniqueName, withAdmin } from './db';
 
@@ -31,6 +32,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/** One webhook sealing key per test process, so every API and worker of a test file agrees. */
+const WEBHOOK_SECRET_KEY = randomBytes(32).toString('base64');
+
 /** A test configuration: own database, own queue prefix, loopback SMTP. */
 export function testConfig(database: TestDatabase, env: Record<string, string> = {}): AppConfig {
   return loadConfig({
@@ -43,6 +47,9 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.RILON_TEST_LOG_LEVEL ?? 'silent',
     WEBHOOK_ALLOW_PRIVATE: 'true',
+    WEBHOOK_SECRET_KEY,
+    // The metrics listener on a free port (TestApi.metricsUrl); the API port has no /metrics.
+    METRICS_PORT: '0',
     // No mail leaves a test unless it starts its own SMTP server (a demo's mail sink on
     // 1025 would otherwise get it, and the sent mail's link is erased from the outbox).
     SMTP_URL: 'smtp://127.0.0.1:1',
@@ -71,6 +78,8 @@ export class TestApi {
     readonly config: AppConfig,
     readonly baseUrl: string,
     readonly database: TestDatabase,
+    /** The API's metrics listener (METRICS_PORT), apart from its port. */
+    readonly metricsUrl = '',
   ) {}
 
   get db(): DataSource {
@@ -92,11 +101,9 @@ export class TestApi {
       body = options.raw;
       headers['content-type'] ??= 'application/json';
     }
-    const url =
-      path.startsWith('/api/') ||
-      path.startsWith('/health') ||
-      path.startsWith('/metrics') ||
-      path.startsWith('/admin')
+    const url = path.startsWith('/metrics')
+      ? `${this.metricsUrl}${path}`
+      : path.startsWith('/api/') || path.startsWith('/health') || path.startsWith('/admin')
         ? `${this.baseUrl}${path}`
         : `${this.baseUrl}/api/v1${path}`;
     // A Buffer is a Uint8Array; the DOM typing of fetch (tests/portal) wants it said.
@@ -161,7 +168,8 @@ export async function startApi(
   const app = await createApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
-  return new TestApi(app, config, `http://127.0.0.1:${address.port}`, db);
+  const metricsUrl = `http://127.0.0.1:${app.get(MetricsServer).port}`;
+  return new TestApi(app, config, `http://127.0.0.1:${address.port}`, db, metricsUrl);
 }
 
 /** Polls until `check` returns a truthy value, or fails after the deadline. */

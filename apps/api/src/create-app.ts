@@ -44,7 +44,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
+  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
@@ -91,6 +91,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     useGlobalPrefix: false,
   });
 
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // A start refused late (the metrics port taken) lets go of its pools and listeners.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }

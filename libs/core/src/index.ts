@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/config.module';
+export * from './config/webhook-secret-keys';
 export * from './database/data-source-options';
 export * from './database/snake-naming.strategy';
 export * from './database/pg-errors';

@@ -20,6 +20,8 @@ export * from './webhooks/team-webhook.entity';
 export * from './webhooks/team-webhooks.service';
 export * from './webhooks/webhook-address';
 export * from './webhooks/webhook-signature';
+export * from './webhooks/webhook-secret-box';
+export * from './webhooks/team-delivery-slots';
 /** The fan-out's SQL. */
 export * from './fanout/fanout.repository';
 /** Live streams over Redis pub/sub. */

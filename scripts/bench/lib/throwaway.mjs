@@ -147,3 +147,5 @@ export function apiClient(baseUrl) {
 }
 
 export const strongSecret = () => randomBytes(48).toString('base64url');
+/** A WEBHOOK_SECRET_KEY (32 bytes, base64) that the API and the worker of one run share. */
+export const webhookSecretKey = randomBytes(32).toString('base64');

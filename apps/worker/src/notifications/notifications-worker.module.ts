@@ -4,6 +4,7 @@ import { QUEUES } from '@rilon/core';
 import {
   FanoutRepository,
   NotificationMailRepository,
+  TeamDeliverySlots,
   WebhookDeliveryRepository,
 } from '@rilon/notifications';
 import { DigestMailRenderer } from './digest-mail.renderer';
@@ -28,6 +29,7 @@ import { WebhookProcessor } from './webhook.processor';
     FanoutRepository,
     NotificationMailRepository,
     WebhookDeliveryRepository,
+    TeamDeliverySlots,
     NotificationMailQueue,
     FanoutProcessor,
     WebhookProcessor,

@@ -4,17 +4,27 @@ import { APP_CONFIG, AppConfig, DEFAULT_WORKER_OPTIONS, QUEUES } from '@rilon/co
 import {
   postWebhook,
   signWebhook,
+  TeamDeliverySlots,
   WEBHOOK_JOB,
   webhookDeliveryId,
   WebhookDeliveryRepository,
   WebhookJob,
+  WebhookSecretUnreadable,
   WebhookTargetRefused,
 } from '@rilon/notifications';
-import { Job, UnrecoverableError } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
+
+/** A job that finds its team's slots taken waits this long (plus jitter) and asks again. */
+const SLOT_WAIT_MS = 1000;
 
 /**
- * One signed POST to one team's webhook. Retried with exponential backoff on any
- * failure but a refused target; the delivery id is the same on every attempt, so the
+ * One signed POST to one team's webhook, within the delivery deadline
+ * (WEBHOOK_TIMEOUT_SECONDS) and while holding one of the team's delivery slots
+ * (WEBHOOK_CONCURRENCY_PER_TEAM, all workers together). A job that finds the team's slots
+ * taken goes back to the delayed set without using an attempt and tries again shortly:
+ * it is the same job, so nothing is lost or sent twice, and the worker slot is free for
+ * other teams meanwhile. Retried with exponential backoff on any failure (a deadline
+ * too) but a refused target; the delivery id is the same on every attempt, so the
  * receiver can drop duplicates. The URL, the secret and the answer body are never logged.
  */
 @Processor(QUEUES.webhook, { ...DEFAULT_WORKER_OPTIONS, concurrency: 8 })
@@ -23,15 +33,22 @@ export class WebhookProcessor extends WorkerHost {
 
   constructor(
     private readonly deliveries: WebhookDeliveryRepository,
+    private readonly slots: TeamDeliverySlots,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }
 
-  async process(job: Job<WebhookJob>): Promise<{ status: number | 'skipped' }> {
+  async process(job: Job<WebhookJob>, token?: string): Promise<{ status: number | 'skipped' }> {
     if (job.name !== WEBHOOK_JOB) throw new UnrecoverableError(`unknown job ${job.name}`);
     const data = job.data;
-    const delivery = await this.deliveries.load(data.teamId, data.reportId);
+    const delivery = await this.deliveries.load(data.teamId, data.reportId).catch((error) => {
+      // A key id this worker was not given: say so (retries cannot help until it is).
+      if (error instanceof WebhookSecretUnreadable) {
+        this.logger.error({ teamId: data.teamId }, error.message);
+      }
+      throw error;
+    });
     // The webhook was removed, or the team may no longer read the report: nothing to say.
     if (!delivery) return { status: 'skipped' };
     const body = JSON.stringify({
@@ -40,12 +57,23 @@ export class WebhookProcessor extends WorkerHost {
       report: { ...delivery.report, version: data.version },
     });
     const deliveryId = webhookDeliveryId(data.eventKey, data.teamId);
+    const slot = job.id ?? deliveryId;
+    if (!(await this.slots.acquire(data.teamId, slot))) {
+      if (!token) throw new Error('no lock token to wait for a delivery slot with');
+      await job.moveToDelayed(
+        Date.now() + SLOT_WAIT_MS + Math.floor(Math.random() * SLOT_WAIT_MS),
+        token,
+      );
+      // Tells BullMQ the job was moved on purpose: not a failure, no attempt used.
+      throw new DelayedError();
+    }
     let status: number;
     try {
       status = await postWebhook({
         url: delivery.url,
         body,
         allowPrivate: this.config.webhookAllowPrivate,
+        deadlineMs: this.config.webhookDeadlineMs,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'rilon-webhooks/1',
@@ -59,6 +87,8 @@ export class WebhookProcessor extends WorkerHost {
         throw new UnrecoverableError(`target refused: ${error.message}`);
       }
       throw error;
+    } finally {
+      await this.slots.release(data.teamId, slot);
     }
     if (status < 200 || status >= 300) {
       throw new Error(`webhook answered ${status}`);

@@ -66,7 +66,11 @@ describe('loadConfig', () => {
   });
 
   it('accepts a strong JWT_SECRET in production, and a weak one outside it', () => {
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: STRONG });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: STRONG,
+      WEBHOOK_SECRET_KEY: 'c2VhbGluZy1rZXktb2YtdGhpcy10ZXN0LTMyLWJ5dGU=',
+    });
     expect(config.jwt).toMatchObject({ algorithm: 'HS256', signingKey: STRONG, generated: false });
     expect(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'dev' }).jwt.signingKey).toBe('dev');
   });

@@ -1,6 +1,7 @@
 import { createPublicKey, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { WebhookSecretKeys, webhookSecretKeys } from './webhook-secret-keys';
 
 /** Token signing material, resolved once at start. */
 export interface JwtConfig {
@@ -35,6 +36,15 @@ export interface AppConfig {
   mailFrom: string;
   queuePrefix: string;
   webhookAllowPrivate: boolean;
+  /** Overall deadline of one webhook delivery (connecting, headers and body together), in ms. */
+  webhookDeadlineMs: number;
+  /** Deliveries to one team's webhook in flight at once, all worker processes together. */
+  webhookConcurrencyPerTeam: number;
+  /** The AES-256-GCM keys that seal webhook secrets at rest. */
+  webhookSecretKeys: WebhookSecretKeys;
+  /** The API's Prometheus listener, apart from the API port (METRICS_HOST, METRICS_PORT). */
+  metricsHost: string;
+  metricsPort: number;
   workerHealthPort: number;
   rateLimitPerMinute: number;
   /**
@@ -112,6 +122,15 @@ function addressList(env: Env, name: string): string[] {
     }
   }
   return items;
+}
+
+/** An address or host name to listen on. */
+function listenHost(env: Env, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  if (!isIP(raw) && !/^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})$/.test(raw)) {
+    throw new ConfigError(`${name} must be an IP address or a host name (got "${raw}")`);
+  }
+  return raw;
 }
 
 const WEAK_SECRETS = /^(secret|changeme|password|jwt[-_]?secret|test|dev)/i;
@@ -240,6 +259,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom,
     queuePrefix,
     webhookAllowPrivate: bool(env, 'WEBHOOK_ALLOW_PRIVATE'),
+    webhookDeadlineMs: int(env, 'WEBHOOK_TIMEOUT_SECONDS', 10, 1, 60) * 1000,
+    webhookConcurrencyPerTeam: int(env, 'WEBHOOK_CONCURRENCY_PER_TEAM', 2, 1, 32),
+    webhookSecretKeys: webhookSecretKeys(env, production, ConfigError),
+    metricsHost: listenHost(env, 'METRICS_HOST', '127.0.0.1'),
+    metricsPort: int(env, 'METRICS_PORT', 3002, 0, 65535),
     workerHealthPort: int(env, 'WORKER_HEALTH_PORT', 3001, 0, 65535),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 1200, 0, 1_000_000),
     trustProxy: addressList(env, 'TRUST_PROXY'),

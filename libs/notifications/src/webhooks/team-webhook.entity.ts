@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A team's webhook endpoint and its signing secret (never answered nor logged). */
+/**
+ * A team's webhook endpoint and its signing secret, sealed with AES-256-GCM
+ * (webhook-secret-box.ts; never answered nor logged).
+ */
 @Entity({ name: 'team_webhooks' })
 export class TeamWebhookEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -9,7 +12,7 @@ export class TeamWebhookEntity {
   @Column({ type: 'varchar', length: 2048 })
   url: string;
 
-  @Column({ type: 'varchar', length: 256 })
+  @Column({ type: 'varchar', length: 2048 })
   secret: string;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })

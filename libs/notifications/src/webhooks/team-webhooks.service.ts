@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@rilon/audit';
 import {
@@ -15,6 +15,11 @@ import {
 import { isIP } from 'node:net';
 import { DataSource } from 'typeorm';
 import { isPublicAddress } from './webhook-address';
+import {
+  openWebhookSecret,
+  sealWebhookSecret,
+  WebhookSecretUnreadable,
+} from './webhook-secret-box';
 
 export interface TeamWebhookView {
   url: string;
@@ -41,16 +46,57 @@ const LEADS: AccessRule = {
  * A team's webhook. Only the team's leads set or change it: an administrator who could
  * point it at their own server would receive the titles of everything shared with the
  * team (issue 12). Administrators may read and delete it. Every change is told to the
- * team's leads (`webhook.changed`). The secret is stored for signing and never answered,
- * logged or audited.
+ * team's leads (`webhook.changed`). The secret is stored sealed (AES-256-GCM under
+ * WEBHOOK_SECRET_KEY) for the worker to sign with, and never answered, logged or audited.
  */
 @Injectable()
-export class TeamWebhooksService {
+export class TeamWebhooksService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(TeamWebhooksService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * Seals again, at start, every secret stored in plain text (rows from before sealing:
+   * a migration cannot seal them, not knowing the key) or under an earlier key (after a
+   * rotation), so that neither stays in the database longer than until the next start.
+   * Each row is rewritten only if it still holds what was read, so API instances that
+   * start together cannot undo each other's work.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const keys = this.config.webhookSecretKeys;
+    if (keys.development) {
+      this.logger.warn(
+        'WEBHOOK_SECRET_KEY is not set: webhook secrets are sealed with the published development key',
+      );
+    }
+    const rows: Array<{ team_id: string; secret: string }> = await this.dataSource.query(
+      `SELECT team_id, secret FROM team_webhooks WHERE secret NOT LIKE $1`,
+      [`rwk1.${keys.currentId}.%`],
+    );
+    let resealed = 0;
+    for (const row of rows) {
+      let secret: string;
+      try {
+        secret = openWebhookSecret(keys, row.team_id, row.secret).secret;
+      } catch (error) {
+        if (!(error instanceof WebhookSecretUnreadable)) throw error;
+        this.logger.error({ teamId: row.team_id }, `cannot seal again: ${error.message}`);
+        continue;
+      }
+      const [, count] = await this.dataSource.query<[unknown[], number]>(
+        `UPDATE team_webhooks SET secret = $3 WHERE team_id = $1 AND secret = $2`,
+        [row.team_id, row.secret, sealWebhookSecret(keys, row.team_id, secret)],
+      );
+      resealed += count;
+    }
+    if (resealed > 0) {
+      this.logger.log(`sealed ${resealed} webhook secret(s) under key ${keys.currentId}`);
+    }
+  }
 
   async get(actor: Actor, teamId: string): Promise<TeamWebhookView> {
     await this.authorize(actor, teamId, 'webhook.read', MANAGERS);
@@ -71,7 +117,12 @@ export class TeamWebhooksService {
          ON CONFLICT (team_id) DO UPDATE
            SET url = EXCLUDED.url, secret = EXCLUDED.secret, created_at = now(), created_by = EXCLUDED.created_by
          RETURNING url, created_at`,
-        [teamId, url, secret, actor.userId],
+        [
+          teamId,
+          url,
+          sealWebhookSecret(this.config.webhookSecretKeys, teamId, secret),
+          actor.userId,
+        ],
       );
       await this.audit.record(manager, {
         actorId: actor.userId,

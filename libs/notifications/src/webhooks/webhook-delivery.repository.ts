@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@rilon/core';
 import { canReadSql, teamViewer } from '@rilon/reports';
 import { DataSource } from 'typeorm';
+import { openWebhookSecret } from './webhook-secret-box';
 
 export interface WebhookDelivery {
   url: string;
+  /** The signing secret, opened from its sealed form (or a legacy plain-text row). */
   secret: string;
   report: { id: string; type: string; title: string; tlp: string; urgent: boolean };
 }
@@ -12,11 +15,15 @@ export interface WebhookDelivery {
 /**
  * What a delivery may carry, read at delivery time: the team's current webhook and the
  * report's current envelope, only while the team's members may read it as members of
- * that team (never RED, never another team's AMBER).
+ * that team (never RED, never another team's AMBER). A secret that does not open (a key
+ * id the worker was not given) throws WebhookSecretUnreadable, so the job is retried.
  */
 @Injectable()
 export class WebhookDeliveryRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async load(teamId: string, reportId: string): Promise<WebhookDelivery | null> {
     const rows: Array<{
@@ -39,7 +46,7 @@ export class WebhookDeliveryRepository {
     if (!row) return null;
     return {
       url: row.url,
-      secret: row.secret,
+      secret: openWebhookSecret(this.config.webhookSecretKeys, teamId, row.secret).secret,
       report: { id: row.id, type: row.type, title: row.title, tlp: row.tlp, urgent: row.urgent },
     };
   }
