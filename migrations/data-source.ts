@@ -22,6 +22,7 @@ export function rilonDataSourceOptions(
   applicationName?: string,
   poolSize?: number,
   statementTimeoutMs?: number,
+  maxTransactionSeconds?: number,
 ): DataSourceOptions {
   return buildDataSourceOptions({
     databaseUrl,
@@ -30,5 +31,6 @@ export function rilonDataSourceOptions(
     applicationName,
     poolSize,
     statementTimeoutMs,
+    maxTransactionSeconds,
   });
 }

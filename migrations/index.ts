@@ -7,6 +7,7 @@ import { AddOutboxFannedOutAt1764300005000 } from './1764300005000-AddOutboxFann
 import { AddWebhookChangedEvent1764300006000 } from './1764300006000-AddWebhookChangedEvent';
 import { AddOutboxSentAt1764300007000 } from './1764300007000-AddOutboxSentAt';
 import { CreateSessionSpentSecrets1764300008000 } from './1764300008000-CreateSessionSpentSecrets';
+import { CreateRuntimeRoleAndCheckpoints1764300010000 } from './1764300010000-CreateRuntimeRoleAndCheckpoints';
 import { SealWebhookSecrets1764300011000 } from './1764300011000-SealWebhookSecrets';
 import { CreateStatisticsAndEnrolments1764300002500 } from './1764300002500-CreateStatisticsAndEnrolments';
 
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   AddOutboxSentAt1764300007000,
   CreateStatisticsAndEnrolments1764300002500,
   CreateSessionSpentSecrets1764300008000,
+  CreateRuntimeRoleAndCheckpoints1764300010000,
   SealWebhookSecrets1764300011000,
 ];

@@ -105,6 +105,18 @@ load_demo_env() {
   if ! grep -q '^WEBHOOK_SECRET_KEY=' "$envfile"; then
     (umask 077 && printf 'WEBHOOK_SECRET_KEY=%s\n' "$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))')" >>"$envfile")
   fi
+  # The audit checkpoints' Ed25519 key (PEM, newlines written as \n) and the runtime role's password.
+  if ! grep -q '^AUDIT_SIGNING_KEY=' "$envfile"; then
+    (umask 077 && printf 'AUDIT_SIGNING_KEY=%s\n' "$(node -e 'const {generateKeyPairSync}=require("crypto");process.stdout.write(generateKeyPairSync("ed25519").privateKey.export({type:"pkcs8",format:"pem"}).replace(/\n/g,"\\n"))')" >>"$envfile")
+  fi
+  if [ -z "${AUDIT_SIGNING_KEY:-}" ]; then
+    AUDIT_SIGNING_KEY=$(sed -n 's/^AUDIT_SIGNING_KEY=//p' "$envfile")
+    export AUDIT_SIGNING_KEY
+  fi
+  if ! grep -q '^RILON_RUNTIME_PASSWORD=' "$envfile"; then
+    (umask 077 && printf 'RILON_RUNTIME_PASSWORD=%s\n' "$(node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("hex"))')" >>"$envfile")
+  fi
+  RILON_RUNTIME_PASSWORD=${RILON_RUNTIME_PASSWORD:-$(sed -n 's/^RILON_RUNTIME_PASSWORD=//p' "$envfile")}
   if [ -z "${WEBHOOK_SECRET_KEY:-}" ]; then
     WEBHOOK_SECRET_KEY=$(sed -n 's/^WEBHOOK_SECRET_KEY=//p' "$envfile")
     export WEBHOOK_SECRET_KEY
@@ -148,7 +160,16 @@ start_demo() {
   load_demo_env
   node scripts/demo/create-database.mjs "$DATABASE_URL" || { say "cannot create the database of $DATABASE_URL"; exit 1; }
   bash scripts/build-if-stale.sh || exit 1
-  npm run -s migration:run || { say "the migrations failed"; exit 1; }
+  # The owner migrates; the API and the worker run as a role that cannot rewrite the audit log.
+  if [ -z "${MIGRATION_DATABASE_URL:-}" ]; then
+    export MIGRATION_DATABASE_URL="$DATABASE_URL"
+    npm run -s migration:run || { say "the migrations failed"; exit 1; }
+    DATABASE_URL=$(node scripts/demo/runtime-role.mjs "$MIGRATION_DATABASE_URL" rilon_app "$RILON_RUNTIME_PASSWORD") \
+      || { say "cannot create the runtime role rilon_app"; exit 1; }
+    export DATABASE_URL
+  else
+    npm run -s migration:run || { say "the migrations failed"; exit 1; }
+  fi
 
   start_mail_sink
   say "starting the api on http://$HOST:$PORT and the worker (logs in .data/logs/)"
@@ -173,7 +194,7 @@ RILON portal demo is running.
   Metrics        http://127.0.0.1:$METRICS_PORT/metrics  (the API's own listener, loopback only)
   Mail           $SMTP_URL; every mail sent lands in $DATA/mail/*.eml
   Logs           $LOGS/{api,worker,mail-sink}.log
-  Database       $DATABASE_URL   Redis $REDIS_URL
+  Database       $DATABASE_URL (runtime role; migrations as $MIGRATION_DATABASE_URL)   Redis $REDIS_URL
 
 $accounts
 

@@ -25,4 +25,34 @@ describe('entities and migrations agree', () => {
       .filter((q) => !/ALTER COLUMN "\w+" SET DEFAULT '\{\}'::jsonb$/.test(q));
     expect(missing).toEqual([]);
   });
+
+  it('gives the runtime role what each table needs, and the audit tables read and append only', async () => {
+    const rows = await api.db.query<
+      Array<{ table: string; read: boolean; add: boolean; change: boolean; remove: boolean }>
+    >(
+      `SELECT c.relname AS table,
+              has_table_privilege('rilon_runtime', c.oid, 'SELECT') AS read,
+              has_table_privilege('rilon_runtime', c.oid, 'INSERT') AS add,
+              has_table_privilege('rilon_runtime', c.oid, 'UPDATE') AS change,
+              has_table_privilege('rilon_runtime', c.oid, 'DELETE') AS remove
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'typeorm_migrations'
+        ORDER BY c.relname`,
+    );
+    const appendOnly = ['audit_chain', 'audit_checkpoints', 'audit_events', 'audit_verifications'];
+    expect(rows.length).toBeGreaterThan(15);
+    for (const row of rows) {
+      const audit = appendOnly.includes(row.table);
+      expect({ ...row }).toEqual({
+        table: row.table,
+        read: true,
+        add: true,
+        change: !audit,
+        remove: !audit,
+      });
+    }
+    expect(rows.filter((r) => appendOnly.includes(r.table)).map((r) => r.table)).toEqual(
+      appendOnly,
+    );
+  });
 });

@@ -17,6 +17,7 @@ import {
   startProcess,
   strongSecret,
   webhookSecretKey,
+  auditSigningKey,
   throwawayEnvironment,
 } from './lib/throwaway.mjs';
 
@@ -47,7 +48,7 @@ async function waitUntil(check, timeoutMs, what) {
 }
 
 const env = await throwawayEnvironment('fanout');
-const db = new pg.Client({ connectionString: env.databaseUrl });
+const db = new pg.Client({ connectionString: env.ownerUrl });
 await db.connect();
 const email = new Queue('email', { connection: connection(REDIS_URL), prefix: env.queuePrefix });
 let worker;
@@ -85,6 +86,7 @@ try {
       QUEUE_PREFIX: env.queuePrefix,
       JWT_SECRET: strongSecret(),
       WEBHOOK_SECRET_KEY: webhookSecretKey,
+      AUDIT_SIGNING_KEY: auditSigningKey,
       WORKER_HEALTH_PORT: String(healthPort),
       LOG_LEVEL: 'warn',
     },

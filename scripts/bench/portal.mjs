@@ -35,6 +35,7 @@ import {
   startProcess,
   strongSecret,
   webhookSecretKey,
+  auditSigningKey,
   throwawayEnvironment,
 } from './lib/throwaway.mjs';
 
@@ -456,6 +457,7 @@ async function run(env, state) {
     QUEUE_PREFIX: env.queuePrefix,
     JWT_SECRET: jwtSecret,
     WEBHOOK_SECRET_KEY: webhookSecretKey,
+    AUDIT_SIGNING_KEY: auditSigningKey,
     SMTP_URL: 'smtp://127.0.0.1:1', // no mail leaves
     LOG_LEVEL: 'warn',
   };

@@ -17,6 +17,7 @@ import {
   startProcess,
   strongSecret,
   webhookSecretKey,
+  auditSigningKey,
   throwawayEnvironment,
 } from './lib/throwaway.mjs';
 
@@ -181,6 +182,7 @@ async function main() {
         METRICS_PORT: '0', // any free port: the benchmark does not scrape
         JWT_SECRET: strongSecret(),
         WEBHOOK_SECRET_KEY: webhookSecretKey,
+        AUDIT_SIGNING_KEY: auditSigningKey,
         RILON_ADMIN_EMAIL: admin.email,
         RILON_ADMIN_PASSWORD: admin.password,
         RATE_LIMIT_PER_MINUTE: '0',

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 // Global setup runs outside Jest's module map, so no @rilon aliases here: migrations need no entities.
 import { buildDataSourceOptions } from '../../libs/core/src/database/data-source-options';
 import { MIGRATIONS } from '../../migrations';
-import { databaseUrl, TEMPLATE_ENV, uniqueName, withAdmin } from './db';
+import { databaseUrl, ensureRuntimeLogin, TEMPLATE_ENV, uniqueName, withAdmin } from './db';
 
 /** Migrates one template database; every test file clones it (CREATE DATABASE … TEMPLATE). */
 export default async function globalSetup(): Promise<void> {
@@ -23,5 +23,6 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
+  await withAdmin(ensureRuntimeLogin);
   process.env[TEMPLATE_ENV] = name;
 }

@@ -8,11 +8,14 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/create-app';
 import { MetricsServer } from '../../apps/api/src/ops/metrics-server';
 import { createWorker, RunningWorker } from '../../apps/worker/src/create-worker';
-import { databaseUrl, TEMPLATE_ENV, uniqueName, withAdmin } from './db';
+import { databaseUrl, runtimeDatabaseUrl, TEMPLATE_ENV, uniqueName, withAdmin } from './db';
 
 export interface TestDatabase {
   name: string;
+  /** As the owner (a superuser here): for set-up and for what an attacker with the owner's rights would do. */
   url: string;
+  /** As the runtime role, which the API and the worker use. */
+  runtimeUrl: string;
   drop(): Promise<void>;
 }
 
@@ -25,6 +28,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url: databaseUrl(name),
+    runtimeUrl: runtimeDatabaseUrl(name),
     drop: () =>
       withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
         () => undefined,
@@ -39,7 +43,8 @@ const WEBHOOK_SECRET_KEY = randomBytes(32).toString('base64');
 export function testConfig(database: TestDatabase, env: Record<string, string> = {}): AppConfig {
   return loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: database.url,
+    DATABASE_URL: database.runtimeUrl,
+    MIGRATION_DATABASE_URL: database.url,
     REDIS_URL: process.env.RILON_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: `rtest-${randomBytes(4).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),

@@ -40,7 +40,13 @@ export class AppModule implements NestModule {
         CoreConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config, 'api')),
         TypeOrmModule.forRoot({
-          ...rilonDataSourceOptions(config.databaseUrl, 'rilon-api'),
+          ...rilonDataSourceOptions(
+            config.databaseUrl,
+            'rilon-api',
+            undefined,
+            undefined,
+            config.maxTransactionSeconds,
+          ),
           autoLoadEntities: false,
         }),
         RedisModule,

@@ -3,11 +3,11 @@ import { ConfigError, loadConfig, STATEMENT_TIMEOUTS } from '@rilon/core';
 import { DataSource } from 'typeorm';
 import { rilonDataSourceOptions } from '../../../migrations/data-source';
 
-/** `npm run migration:run`: applies pending migrations to DATABASE_URL. */
+/** `npm run migration:run`: applies pending migrations as the schema owner: MIGRATION_DATABASE_URL, else DATABASE_URL. */
 async function main(): Promise<void> {
   let databaseUrl: string;
   try {
-    databaseUrl = loadConfig().databaseUrl;
+    databaseUrl = loadConfig().migrationDatabaseUrl;
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`rilon-migrate: configuration error: ${error.message}\n`);

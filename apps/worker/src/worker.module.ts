@@ -30,7 +30,13 @@ export class WorkerModule {
         CoreConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerParams(config, 'worker')),
         TypeOrmModule.forRoot(
-          rilonDataSourceOptions(config.databaseUrl, 'rilon-worker', 10, STATEMENT_TIMEOUTS.worker),
+          rilonDataSourceOptions(
+            config.databaseUrl,
+            'rilon-worker',
+            10,
+            STATEMENT_TIMEOUTS.worker,
+            config.maxTransactionSeconds,
+          ),
         ),
         RedisModule,
         AuditModule,

@@ -1,6 +1,7 @@
 export * from './config/app-config';
 export * from './config/config.module';
 export * from './config/webhook-secret-keys';
+export * from './config/audit-signing-config';
 export * from './database/data-source-options';
 export * from './database/snake-naming.strategy';
 export * from './database/pg-errors';

@@ -2,7 +2,7 @@
 // port, and cleanup. Run through `npm run bench`, which sets RILON_ROOT, RILON_BENCH_ADMIN_URL
 // and REDIS_URL and builds dist/ first.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -57,16 +57,32 @@ async function runNode(script, env) {
   if (code !== 0) throw new Error(`${script} exited with ${code}:\n${output}`);
 }
 
+/** The login role the benchmarked apps connect as (created once per cluster). */
+const RUNTIME = { user: 'rilon_bench_app', password: 'rilon-bench-only' };
+
 /** A migrated database of its own, a Redis prefix of its own, and their removal. */
 export async function throwawayEnvironment(label) {
   const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
   const database = `rilon_bench_${label}_${suffix}`.replace(/[^a-z0-9_]/g, '_');
   const queuePrefix = `bench-${label}-${suffix}`;
   await admin(`CREATE DATABASE "${database}"`);
-  const databaseUrl = urlWithDatabase(ADMIN_URL, database);
-  await runNode(MIGRATE_MAIN, { DATABASE_URL: databaseUrl });
+  const ownerUrl = urlWithDatabase(ADMIN_URL, database);
+  await runNode(MIGRATE_MAIN, { DATABASE_URL: ownerUrl });
+  // The apps run as in production: a login role of rilon_runtime, never the tables' owner.
+  await admin(`
+    DO $$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${RUNTIME.user}') THEN
+        CREATE ROLE ${RUNTIME.user} LOGIN PASSWORD '${RUNTIME.password}';
+      END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END $$`);
+  await admin(`GRANT rilon_runtime TO ${RUNTIME.user}`);
+  const databaseUrl = new URL(ownerUrl);
+  databaseUrl.username = RUNTIME.user;
+  databaseUrl.password = RUNTIME.password;
   return {
-    databaseUrl,
+    databaseUrl: databaseUrl.toString(),
+    ownerUrl,
     queuePrefix,
     async dispose() {
       await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
@@ -149,3 +165,7 @@ export function apiClient(baseUrl) {
 export const strongSecret = () => randomBytes(48).toString('base64url');
 /** A WEBHOOK_SECRET_KEY (32 bytes, base64) that the API and the worker of one run share. */
 export const webhookSecretKey = randomBytes(32).toString('base64');
+/** An AUDIT_SIGNING_KEY (Ed25519, PEM) for the worker and the API of one run. */
+export const auditSigningKey = generateKeyPairSync('ed25519')
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();

@@ -6,8 +6,14 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { auditRowColumnsSql, AuditRowText, GENESIS_HASH, planChain } from '@rilon/audit';
-import { APP_CONFIG, AppConfig } from '@rilon/core';
+import {
+  auditRowColumnsSql,
+  AuditRowText,
+  GENESIS_HASH,
+  planChain,
+  signCheckpoint,
+} from '@rilon/audit';
+import { APP_CONFIG, AppConfig, ConfigError } from '@rilon/core';
 import { DataSource, EntityManager } from 'typeorm';
 
 const BATCH = 1000;
@@ -30,6 +36,11 @@ const SEALER_LOCK = 7_364_310_001;
  * already sealed as a gap: verify reports it, as it would a forged row. Writers never
  * wait on the sealer. One sealer runs at a time across worker instances (an advisory
  * transaction lock; the primary key on audit_chain.seq stops a double append anyway).
+ *
+ * Checkpoints: in the same transaction, once the last checkpoint is older than
+ * AUDIT_CHECKPOINT_SECONDS (60 s) and the head has moved past it, the head's seq and hash
+ * are signed with AUDIT_SIGNING_KEY (Ed25519) into audit_checkpoints. The key never enters
+ * the database, so whoever can rewrite the tables still cannot re-seal past a checkpoint.
  */
 @Injectable()
 export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -41,7 +52,18 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    if (!config.auditSigning.privateKey) {
+      throw new ConfigError(
+        'the worker signs audit checkpoints: set AUDIT_SIGNING_KEY (an Ed25519 private key, PEM)',
+      );
+    }
+    if (config.auditSigning.generated) {
+      this.logger.warn(
+        'AUDIT_SIGNING_KEY is not set: checkpoints are signed with a key made for this process, which an API in another process cannot verify',
+      );
+    }
+  }
 
   onApplicationBootstrap(): void {
     this.schedule(0);
@@ -89,6 +111,8 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
         rows.map((row) => ({ row, settled: row.settled })),
       );
       if (entries.length > 0) await this.append(manager, entries);
+      const last = entries.at(-1) ?? (head ? { seq: head.seq, hash: head.hash } : undefined);
+      if (last) await this.checkpoint(manager, last);
       return entries.length;
     });
   }
@@ -107,6 +131,33 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
         entries.map((e) => e.prevHash),
         entries.map((e) => e.hash),
       ],
+    );
+  }
+
+  /** Signs the head when the last checkpoint is behind it and older than the interval. */
+  private async checkpoint(
+    manager: EntityManager,
+    head: { seq: string; hash: string },
+  ): Promise<void> {
+    // The latest checkpoint by seq is the latest by time too: one probe of the primary key.
+    const [due] = await manager.query<Array<{ due: boolean }>>(
+      `SELECT coalesce(
+                (SELECT k.seq < $1 AND k.signed_at <= clock_timestamp() - make_interval(secs => $2)
+                   FROM audit_checkpoints k ORDER BY k.seq DESC LIMIT 1),
+                true) AS due`,
+      [head.seq, this.config.auditSigning.checkpointSeconds],
+    );
+    if (!due?.due) return;
+    const { privateKey, keyId } = this.config.auditSigning;
+    const signed = signCheckpoint(
+      { seq: head.seq, hash: head.hash, signedAt: new Date().toISOString() },
+      privateKey!,
+      keyId!,
+    );
+    await manager.query(
+      `INSERT INTO audit_checkpoints (seq, hash, signed_at, key_id, signature)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [signed.seq, signed.hash, signed.signedAt, signed.keyId, signed.signature],
     );
   }
 

@@ -1,6 +1,11 @@
+import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { ConfigError, loadConfig } from './app-config';
+import { auditKeyId } from './audit-signing-config';
 
 const STRONG = 'q7Vx2LmP9sK4wR8tY1uZ6nB3cD5fG0hJ+/aE';
+const AUDIT = generateKeyPairSync('ed25519');
+const AUDIT_PRIVATE = AUDIT.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const AUDIT_PUBLIC = AUDIT.publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
 function failure(env: Record<string, string>): ConfigError {
   try {
@@ -69,6 +74,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
       JWT_SECRET: STRONG,
+      AUDIT_PUBLIC_KEYS: AUDIT_PUBLIC,
       WEBHOOK_SECRET_KEY: 'c2VhbGluZy1rZXktb2YtdGhpcy10ZXN0LTMyLWJ5dGU=',
     });
     expect(config.jwt).toMatchObject({ algorithm: 'HS256', signingKey: STRONG, generated: false });
@@ -159,5 +165,59 @@ describe('loadConfig', () => {
     expect(
       failure({ RILON_ADMIN_EMAIL: 'root@x.test', RILON_ADMIN_PASSWORD: 'short' }).message,
     ).toContain('RILON_ADMIN_PASSWORD');
+  });
+
+  describe('audit checkpoint keys', () => {
+    it('takes the signing key in PEM (with \\n written as text) and derives its key id', () => {
+      const config = loadConfig({ AUDIT_SIGNING_KEY: AUDIT_PRIVATE.replace(/\n/g, '\\n') });
+      const { privateKey, keyId, publicKeys, generated } = config.auditSigning;
+      expect(generated).toBe(false);
+      expect(keyId).toBe(auditKeyId(AUDIT.publicKey));
+      expect(keyId).toMatch(/^[0-9a-f]{16}$/);
+      const signature = sign(null, Buffer.from('x'), privateKey!);
+      expect(verify(null, Buffer.from('x'), publicKeys.get(keyId!)!, signature)).toBe(true);
+    });
+
+    it('verifies with public keys alone, old keys included', () => {
+      const old = generateKeyPairSync('ed25519').publicKey;
+      const both = AUDIT_PUBLIC + old.export({ type: 'spki', format: 'pem' }).toString();
+      const config = loadConfig({ AUDIT_PUBLIC_KEYS: both });
+      expect(config.auditSigning.privateKey).toBeUndefined();
+      expect([...config.auditSigning.publicKeys.keys()].sort()).toEqual(
+        [auditKeyId(AUDIT.publicKey), auditKeyId(old)].sort(),
+      );
+    });
+
+    it('refuses production without a key, and keys that are not Ed25519 PEM', () => {
+      const base = {
+        NODE_ENV: 'production',
+        JWT_SECRET: STRONG,
+        WEBHOOK_SECRET_KEY: 'c2VhbGluZy1rZXktb2YtdGhpcy10ZXN0LTMyLWJ5dGU=',
+      };
+      expect(failure(base).message).toMatch(/AUDIT_SIGNING_KEY/);
+      expect(failure({ AUDIT_SIGNING_KEY: 'not a key' }).message).toMatch(/Ed25519 private key/);
+      const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      expect(
+        failure({
+          AUDIT_SIGNING_KEY: rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        }).message,
+      ).toMatch(/Ed25519/);
+      expect(failure({ AUDIT_PUBLIC_KEYS: 'nothing' }).message).toMatch(/AUDIT_PUBLIC_KEYS/);
+    });
+
+    it('makes a key for the process outside production, and bounds the interval', () => {
+      expect(loadConfig({}).auditSigning).toMatchObject({ generated: true, checkpointSeconds: 60 });
+      expect(failure({ AUDIT_CHECKPOINT_SECONDS: '0' }).message).toMatch(
+        /AUDIT_CHECKPOINT_SECONDS/,
+      );
+    });
+
+    it('migrates as MIGRATION_DATABASE_URL when given, else as DATABASE_URL', () => {
+      expect(loadConfig({}).migrationDatabaseUrl).toBe(loadConfig({}).databaseUrl);
+      expect(
+        loadConfig({ MIGRATION_DATABASE_URL: 'postgres://owner@db:5432/rilon' })
+          .migrationDatabaseUrl,
+      ).toBe('postgres://owner@db:5432/rilon');
+    });
   });
 });

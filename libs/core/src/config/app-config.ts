@@ -2,6 +2,7 @@ import { createPublicKey, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { WebhookSecretKeys, webhookSecretKeys } from './webhook-secret-keys';
+import { AuditSigningConfig, auditSigningConfig } from './audit-signing-config';
 
 /** Token signing material, resolved once at start. */
 export interface JwtConfig {
@@ -57,6 +58,10 @@ export interface AppConfig {
   logLevel: string;
   /** Longest a transaction may stay open; the audit sealer treats older gaps as rollbacks. */
   maxTransactionSeconds: number;
+  /** The audit checkpoints' Ed25519 keys (AUDIT_SIGNING_KEY, AUDIT_PUBLIC_KEYS). */
+  auditSigning: AuditSigningConfig;
+  /** The schema owner's connection for migrations (MIGRATION_DATABASE_URL, else DATABASE_URL). */
+  migrationDatabaseUrl: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -233,12 +238,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       'QUEUE_PREFIX may hold letters, digits, _ . - { } only (1-64 characters)',
     );
   }
+  const databaseUrl = url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/rilon', [
+    'postgres:',
+    'postgresql:',
+  ]);
   return {
     nodeEnv,
-    databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/rilon', [
-      'postgres:',
-      'postgresql:',
-    ]),
+    databaseUrl,
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     port,
     host,
@@ -270,5 +276,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     streamMaxPerInstance: int(env, 'STREAM_MAX_PER_INSTANCE', 1000, 1, 1_000_000),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     maxTransactionSeconds: int(env, 'MAX_TRANSACTION_SECONDS', 60, 5, 3600),
+    auditSigning: auditSigningConfig(
+      env,
+      production,
+      int(env, 'AUDIT_CHECKPOINT_SECONDS', 60, 1, 3600),
+      ConfigError,
+    ),
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL
+      ? url(env, 'MIGRATION_DATABASE_URL', '', ['postgres:', 'postgresql:'])
+      : databaseUrl,
   };
 }

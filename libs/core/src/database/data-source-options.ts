@@ -14,6 +14,11 @@ export interface DataSourceInputs {
    * large audience needs longer.
    */
   statementTimeoutMs?: number;
+  /**
+   * MAX_TRANSACTION_SECONDS, told to PostgreSQL per connection: an audit row that would
+   * commit later than that (less a margin) is refused at COMMIT by a deferred trigger.
+   */
+  maxTransactionSeconds?: number;
 }
 
 /** Statement bounds per process. */
@@ -54,6 +59,9 @@ export function buildDataSourceOptions(inputs: DataSourceInputs): DataSourceOpti
       connectionTimeoutMillis: 3000,
       idleTimeoutMillis: 30000,
       idle_in_transaction_session_timeout: 30000,
+      ...(inputs.maxTransactionSeconds
+        ? { options: `-c rilon.max_transaction_seconds=${inputs.maxTransactionSeconds}` }
+        : {}),
       ...bounds,
     },
   };

@@ -20,9 +20,14 @@ export function useAuditEvents(filters: AuditFilters) {
   });
 }
 
-/** A verification is an action the auditor takes (and may repeat), not cached state. */
+/**
+ * A verification is an action the auditor takes (and may repeat), not cached state. The
+ * portal asks for a full run, from the first event, so that its sentence ("entries 1 to n
+ * verified") holds whatever earlier runs found.
+ */
 export function useVerifyChain() {
   return useMutation({
-    mutationFn: () => unwrap(api.GET('/api/v1/audit-events/verify')),
+    mutationFn: () =>
+      unwrap(api.GET('/api/v1/audit-events/verify', { params: { query: { full: 'true' } } })),
   });
 }

@@ -10,7 +10,9 @@ export const HASH_PREFIX = 12;
  * with every figure the answer carries: how far the chain verified and its head hash, or
  * the first entry that fails.
  */
-export function verifyMessage(answer: VerifyAnswer): {
+export function verifyMessage(
+  answer: Pick<VerifyAnswer, 'ok'> & Partial<Omit<VerifyAnswer, 'ok'>>,
+): {
   key: string;
   values: Record<string, string | number>;
 } {

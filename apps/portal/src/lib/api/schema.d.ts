@@ -22,6 +22,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-events/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public keys audit checkpoints are signed with
+         * @description Ed25519 public keys (SPKI PEM) by key id, the current signing key and any earlier ones kept to verify old checkpoints, so that an auditor can check a checkpoint (GET /audit-events/verify) with tools of their own.
+         */
+        get: operations["AuditController_keys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events/verify": {
         parameters: {
             query?: never;
@@ -30,8 +50,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Recompute the hash chain over the sealed log
-         * @description Rows are sealed a few seconds after they commit; the answer covers the log through verifiedThrough.
+         * Verify the hash chain and its signed checkpoints
+         * @description Checks that every sealed entry links to the one before, that every row still hashes to what was sealed, and that every signed checkpoint verifies with a key of GET /audit-events/keys and names the hash the chain holds there. By default the run starts after the latest checkpoint an earlier run found intact (checked again); `full=true` starts at the first event. Every break is listed, up to 100. Rows are sealed a few seconds after they commit: the answer covers the log through verifiedThrough. One run at a time: 409 while another runs.
          */
         get: operations["AuditController_verify"];
         put?: never;
@@ -661,6 +681,27 @@ export interface components {
             /** @description The token from the invitation link */
             token: string;
         };
+        AuditChainBreakDto: {
+            /**
+             * @description missing_entry: chain entries removed; link: prev_hash is not the hash before; missing_event: a sealed row is gone; unexpected_event: a row carries a seq sealed as a gap; hash: the row was changed; checkpoint_hash: a signed checkpoint names another hash (the chain was re-sealed); checkpoint_signature: a signature does not verify; checkpoint_unknown_key: signed with a key not among AUDIT_PUBLIC_KEYS
+             * @enum {string}
+             */
+            reason: "missing_entry" | "link" | "missing_event" | "unexpected_event" | "hash" | "checkpoint_hash" | "checkpoint_signature" | "checkpoint_unknown_key";
+            /** Format: int64 */
+            seq: number;
+        };
+        AuditCheckpointDto: {
+            hash: string;
+            keyId: string;
+            seq: string;
+            /** @description Ed25519 signature, base64, of the UTF-8 text "rilon-audit-checkpoint/v1\n<seq>\n<hash>\n<signedAt>\n" */
+            signature: string;
+            /**
+             * Format: date-time
+             * @description As signed, in UTC with milliseconds
+             */
+            signedAt: string;
+        };
         AuditEventDto: {
             /** @example auth.login */
             action: string;
@@ -687,14 +728,37 @@ export interface components {
             items: components["schemas"]["AuditEventDto"][];
             nextCursor: string | null;
         };
+        AuditKeyDto: {
+            /** @enum {string} */
+            algorithm: "Ed25519";
+            /** @description The key the sealer signs new checkpoints with */
+            current: boolean;
+            /** @description SHA-256 of the SPKI DER, first 16 hex digits */
+            keyId: string;
+            /** @description The public key, SPKI PEM */
+            publicKey: string;
+        };
+        AuditKeysDto: {
+            keys: components["schemas"]["AuditKeyDto"][];
+        };
         AuditVerifyDto: {
+            /** @description Every break found, in seq order, at most 100 */
+            breaks: components["schemas"]["AuditChainBreakDto"][];
+            /** @description The latest signed checkpoint found intact; null before the first is signed */
+            checkpoint: components["schemas"]["AuditCheckpointDto"] | null;
             /** @description When not ok: the first seq that fails */
             firstBadSeq?: number;
-            /** @description When ok: the hash of the last sealed entry; keep a copy */
-            headHash?: string;
+            /** @description The seq of the signed checkpoint the run started after (0: the first event) */
+            fromSeq: number;
+            /** @description The run started at the first event */
+            full: boolean;
+            /** @description The hash of that entry; keep a copy elsewhere */
+            headHash: string;
             ok: boolean;
-            /** @description When ok: the seq of the last sealed entry */
-            verifiedThrough?: number;
+            /** @description The run stopped at 100 breaks; more may follow */
+            truncated: boolean;
+            /** @description The last entry checked: the sealed head, or where the bound of breaks stopped the run */
+            verifiedThrough: number;
         };
         CapitalDto: {
             /** @example THA */
@@ -1386,8 +1450,12 @@ export interface components {
 }
 export type SchemaAcceptedInvitationDto = components['schemas']['AcceptedInvitationDto'];
 export type SchemaAcceptInvitationDto = components['schemas']['AcceptInvitationDto'];
+export type SchemaAuditChainBreakDto = components['schemas']['AuditChainBreakDto'];
+export type SchemaAuditCheckpointDto = components['schemas']['AuditCheckpointDto'];
 export type SchemaAuditEventDto = components['schemas']['AuditEventDto'];
 export type SchemaAuditEventPageDto = components['schemas']['AuditEventPageDto'];
+export type SchemaAuditKeyDto = components['schemas']['AuditKeyDto'];
+export type SchemaAuditKeysDto = components['schemas']['AuditKeysDto'];
 export type SchemaAuditVerifyDto = components['schemas']['AuditVerifyDto'];
 export type SchemaCapitalDto = components['schemas']['CapitalDto'];
 export type SchemaCapitalListDto = components['schemas']['CapitalListDto'];
@@ -1484,7 +1552,7 @@ export interface operations {
             };
         };
     };
-    AuditController_verify: {
+    AuditController_keys: {
         parameters: {
             query?: never;
             header?: never;
@@ -1498,8 +1566,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["AuditKeysDto"];
+                };
+            };
+        };
+    };
+    AuditController_verify: {
+        parameters: {
+            query?: {
+                /** @description Start at the first event instead of after the latest signed checkpoint an earlier run found intact */
+                full?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["AuditVerifyDto"];
                 };
+            };
+            /** @description Another verification is running (Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
