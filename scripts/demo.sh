@@ -194,7 +194,7 @@ RILON portal demo is running.
   Metrics        http://127.0.0.1:$METRICS_PORT/metrics  (the API's own listener, loopback only)
   Mail           $SMTP_URL; every mail sent lands in $DATA/mail/*.eml
   Logs           $LOGS/{api,worker,mail-sink}.log
-  Database       $DATABASE_URL (runtime role; migrations as $MIGRATION_DATABASE_URL)   Redis $REDIS_URL
+  Database       ${DATABASE_URL/:$RILON_RUNTIME_PASSWORD@/:***@} (runtime role; migrations as the owner)   Redis $REDIS_URL
 
 $accounts
 
