@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { DEFAULT_PASSWORD, Factory, TestUser } from '../support/factories';
 import { createTestDatabase, startApi, TestApi } from '../support/harness';
 
@@ -82,6 +82,14 @@ describe('access tokens: every forged or stale token is a 401 problem', () => {
       () => sign({ alg: 'HS256', typ: 'JWT' }, { ...claims, typ: 'refresh' }, secret),
     ],
     [
+      'not yet valid (nbf in the future)',
+      () => sign({ alg: 'HS256', typ: 'JWT' }, { ...claims, nbf: now() + 600 }, secret),
+    ],
+    [
+      'unknown kid, though signed with the right key',
+      () => sign({ alg: 'HS256', typ: 'JWT', kid: 'another-key' }, claims, secret),
+    ],
+    [
       'unknown session',
       () =>
         sign(
@@ -103,11 +111,55 @@ describe('access tokens: every forged or stale token is a 401 problem', () => {
     });
   });
 
+  it("names its key: the genuine token's kid is the configured key id, and signing it anew passes", async () => {
+    const header = JSON.parse(Buffer.from(user.token.split('.')[0], 'base64url').toString());
+    expect(header).toMatchObject({ alg: 'HS256', kid: api.config.jwt.keyId });
+    // The same claims, re-signed by the test with the same header: accepted, so the kid and
+    // nbf refusals above are about those alone.
+    const again = sign(header, claims, secret);
+    expect((await api.get('/me', { token: again })).status).toBe(200);
+  });
+
   it('refuses a missing or non-Bearer Authorization header', async () => {
     expect((await api.get('/me')).status).toBe(401);
     expect(
       (await api.get('/me', { headers: { authorization: `Basic ${user.token}` } })).status,
     ).toBe(401);
+  });
+});
+
+describe('access tokens under RS256: no algorithm confusion', () => {
+  let api: TestApi;
+  let user: TestUser;
+  let publicPem: string;
+
+  beforeAll(async () => {
+    const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    publicPem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    api = await startApi({
+      RATE_LIMIT_PER_MINUTE: '0',
+      JWT_PRIVATE_KEY: pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      JWT_PUBLIC_KEY: publicPem,
+    });
+    user = await new Factory(api).user();
+  });
+  afterAll(() => api.close());
+
+  it('accepts its own RS256 token and refuses an HS256 one made with the public key as secret', async () => {
+    expect((await api.get('/me', { token: user.token })).status).toBe(200);
+    const header = JSON.parse(Buffer.from(user.token.split('.')[0], 'base64url').toString());
+    expect(header).toMatchObject({ alg: 'RS256', kid: api.config.jwt.keyId });
+    const claims = JSON.parse(Buffer.from(user.token.split('.')[1], 'base64url').toString());
+    // The classic confusion: the public key is public, so an HMAC with it is easy to make.
+    for (const forged of [
+      sign({ alg: 'HS256', typ: 'JWT' }, claims, publicPem),
+      sign({ alg: 'HS256', typ: 'JWT', kid: header.kid }, claims, publicPem),
+      `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`,
+    ]) {
+      const res = await api.get('/me', { token: forged });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
   });
 });
 

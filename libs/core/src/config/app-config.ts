@@ -1,4 +1,4 @@
-import { createPublicKey, randomBytes } from 'node:crypto';
+import { createHash, createPublicKey, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { WebhookSecretKeys, webhookSecretKeys } from './webhook-secret-keys';
@@ -14,6 +14,11 @@ export interface JwtConfig {
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
   generated: boolean;
+  /**
+   * The `kid` of the tokens this key signs: derived from the verification key (a one-way
+   * digest, so a secret is not exposed), so a token naming any other key is refused.
+   */
+  keyId: string;
 }
 
 /** The whole configuration of both processes, typed and validated at start. */
@@ -141,6 +146,15 @@ function listenHost(env: Env, name: string, fallback: string): string {
 const WEAK_SECRETS = /^(secret|changeme|password|jwt[-_]?secret|test|dev)/i;
 
 function jwtConfig(env: Env, production: boolean): JwtConfig {
+  const config = jwtKeys(env, production);
+  const keyId = createHash('sha256')
+    .update(`rilon-jwt-kid\n${config.verifyKey}`)
+    .digest('base64url')
+    .slice(0, 16);
+  return { ...config, keyId };
+}
+
+function jwtKeys(env: Env, production: boolean): Omit<JwtConfig, 'keyId'> {
   const base = {
     issuer: env.JWT_ISSUER || 'rilon-portal',
     audience: env.JWT_AUDIENCE || 'rilon-api',

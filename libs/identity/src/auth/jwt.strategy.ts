@@ -20,8 +20,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      // jsonwebtoken takes a KeyObject; passport-jwt's types only name string and Buffer.
-      secretOrKey: verificationKey(config) as unknown as Buffer,
+      // A token naming another key (`kid`) is refused before its signature is looked at;
+      // one without a kid is checked against the one key (tokens signed before kids were).
+      secretOrKeyProvider: keyProvider(config),
       algorithms: [config.jwt.algorithm],
       issuer: config.jwt.issuer,
       audience: config.jwt.audience,
@@ -35,6 +36,35 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (!actor) return false;
     // jsonwebtoken has checked `exp` (ignoreExpiration is off); it bounds live streams.
     return typeof claims.exp === 'number' ? { ...actor, accessExpiresAt: claims.exp } : actor;
+  }
+}
+
+type KeyDone = (error: Error | null, key?: string | Buffer) => void;
+
+function keyProvider(config: AppConfig) {
+  const key = verificationKey(config);
+  return (_request: unknown, rawToken: string, done: KeyDone): void => {
+    const kid = headerKid(rawToken);
+    if (kid !== undefined && kid !== config.jwt.keyId) {
+      done(new Error('the token names an unknown key'));
+      return;
+    }
+    // jsonwebtoken takes a KeyObject; passport-jwt's types only name string and Buffer.
+    done(null, key as unknown as Buffer);
+  };
+}
+
+/** The header's `kid`, if the header is readable JSON; the signature check refuses the rest. */
+function headerKid(rawToken: string): unknown {
+  try {
+    const header: unknown = JSON.parse(
+      Buffer.from(rawToken.split('.')[0] ?? '', 'base64url').toString('utf8'),
+    );
+    return header !== null && typeof header === 'object' && 'kid' in header
+      ? (header).kid
+      : undefined;
+  } catch {
+    return undefined;
   }
 }
 

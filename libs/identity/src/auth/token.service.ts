@@ -35,6 +35,7 @@ export class TokenService {
       issuer: this.config.jwt.issuer,
       audience: this.config.jwt.audience,
       expiresIn: this.config.jwt.accessTtlSeconds,
+      keyid: this.config.jwt.keyId,
     });
     return {
       accessToken,
