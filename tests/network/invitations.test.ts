@@ -308,4 +308,92 @@ describe('invitations', () => {
       ).toEqual([]);
     });
   });
+
+  describe('GET /teams/:teamId/invitations', () => {
+    const list = (token: string | undefined, teamId = cast.teamA.id) =>
+      api.get(`/teams/${teamId}/invitations`, { token });
+
+    const expected: Record<RoleName, number> = {
+      anonymous: 401,
+      observer: 403,
+      officer: 403,
+      lead: 200,
+      otherLead: 403,
+      admin: 200,
+      auditor: 403,
+      suspended: 401,
+    };
+    it.each(ALL_ROLES)('lists team A pending invitations, as %s', async (role) => {
+      const res = await list(tokenOf(cast, role));
+      expect(res.status).toBe(expected[role]);
+      if (res.status === 200) {
+        expect(res.body.nextCursor).toBeNull();
+        expect(res.body.items.every((i: { teamId: string }) => i.teamId === cast.teamA.id)).toBe(
+          true,
+        );
+      } else {
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        expect(JSON.stringify(res.body)).not.toContain('@rilon.test');
+      }
+      if (res.status === 403)
+        expect(
+          (await auditRows(api, 'invitation.list.denied', cast.teamA.id)).some(
+            (r) => r.actor_id === userOf(cast, role as 'observer').id,
+          ),
+        ).toBe(true);
+    });
+
+    it('shows an invitation until it is accepted or expires, newest first, with its sender', async () => {
+      const first = email('pending-1');
+      const second = email('pending-2');
+      const expired = email('pending-expired');
+      expect((await invite(cast.lead.token, { email: first })).status).toBe(201);
+      expect((await invite(cast.admin.token, { email: second, role: 'observer' })).status).toBe(
+        201,
+      );
+      expect((await invite(cast.lead.token, { email: expired })).status).toBe(201);
+      await api.db.query(
+        `UPDATE invitations SET expires_at = now() - interval '1 second' WHERE email = $1`,
+        [expired],
+      );
+      const before = await list(cast.lead.token);
+      expect(before.status).toBe(200);
+      const emails = before.body.items.map((i: { email: string }) => i.email);
+      expect(emails.indexOf(second)).toBeLessThan(emails.indexOf(first));
+      expect(emails).not.toContain(expired);
+      const shown = before.body.items.find((i: { email: string }) => i.email === second);
+      expect(shown).toEqual({
+        id: expect.any(String),
+        email: second,
+        displayName: 'New Officer',
+        memberCode: 'THA',
+        teamId: cast.teamA.id,
+        role: 'observer',
+        createdAt: expect.stringMatching(/Z$/),
+        expiresAt: expect.stringMatching(/Z$/),
+        invitedBy: { id: cast.admin.id, displayName: cast.admin.displayName },
+      });
+      // Nothing of the token is in the answer.
+      expect(before.text).not.toContain(await tokenFor(second));
+      const accepted = await api.post('/invitations/accept', {
+        token: await tokenFor(first),
+        password: PASSWORD,
+      });
+      expect(accepted.status).toBe(201);
+      const after = await list(cast.admin.token);
+      expect(after.body.items.map((i: { email: string }) => i.email)).not.toContain(first);
+      expect(after.body.items.map((i: { email: string }) => i.email)).toContain(second);
+      // Team B's list holds none of team A's.
+      const other = await list(cast.admin.token, cast.teamB.id);
+      expect(other.status).toBe(200);
+      expect(other.body.items.map((i: { email: string }) => i.email)).not.toContain(second);
+    });
+
+    it('answers 404 for an unknown team and 400 for a malformed id', async () => {
+      expect((await list(cast.admin.token, UNKNOWN)).status).toBe(404);
+      const malformed = await list(cast.admin.token, 'not-a-uuid');
+      expect(malformed.status).toBe(400);
+      expect(malformed.headers.get('content-type')).toContain('application/problem+json');
+    });
+  });
 });

@@ -445,6 +445,18 @@ describe('the authorisation matrix', () => {
         call: () => ({ path: `/api/v1/teams/${cast.teamA.id}/members` }),
       },
     ],
+    'GET /api/v1/teams/:teamId/invitations': [
+      {
+        on: 'team A',
+        expect: { others: 403, lead: 200, admin: 200 },
+        call: () => ({ path: `/api/v1/teams/${cast.teamA.id}/invitations` }),
+      },
+      {
+        on: 'an unknown team',
+        expect: { others: 404 },
+        call: () => ({ path: '/api/v1/teams/0190b6f0-0000-7000-8000-00000000abcd/invitations' }),
+      },
+    ],
     'PUT /api/v1/teams/:teamId/members/:userId': [
       {
         on: 'team A, a user without a membership made officer',

@@ -35,3 +35,4 @@ export type { UserChanges } from './users/users.repository';
 export * from './users/people.service';
 export type { PersonView } from './users/people.repository';
 export * from './invitations/invitations.service';
+export type { PendingInvitation } from './invitations/invitations.repository';

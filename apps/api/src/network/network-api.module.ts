@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NetworkModule } from '@rilon/network';
 import { CapitalsController } from './capitals.controller';
 import { InvitationsController } from './invitations.controller';
+import { TeamInvitationsController } from './team-invitations.controller';
 import { MembersController } from './members.controller';
 import { PeopleController } from './people.controller';
 import { TeamMembersController } from './team-members.controller';
@@ -24,6 +25,7 @@ import { UsersController } from './users.controller';
     UsersController,
     PeopleController,
     InvitationsController,
+    TeamInvitationsController,
   ],
 })
 export class NetworkApiModule {}

@@ -21,6 +21,8 @@ export const OBJECT_RULES = {
     "administrators for any role; the team's leads for officers and observers who are not its leads; nobody their own membership (403, audited)",
   'team-webhook':
     "administrators and the team's leads (403 otherwise, audited); an unknown team 404",
+  'team-leads-and-admins':
+    "administrators and the team's leads (403 otherwise, audited); an unknown team 404",
   'team-lead':
     "the team's leads only, administrators refused too (403, audited); an unknown team 404",
   'report-author': 'officers and leads of the team named in teamId (403 otherwise, audited)',

@@ -29,6 +29,22 @@ export interface ClaimedInvitation {
   userId: string | null;
 }
 
+/** An invitation still waiting for its link to be used, as a team's leads see it. */
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  displayName: string;
+  memberCode: string;
+  teamId: string;
+  role: TeamRole;
+  createdAt: Date;
+  expiresAt: Date;
+  invitedBy: { id: string; displayName: string } | null;
+}
+
+/** Pending invitations one answer lists at most, newest first. */
+export const PENDING_INVITATIONS_LIMIT = 200;
+
 /** The only code that builds SQL for invitations. */
 @Injectable()
 export class InvitationsRepository {
@@ -99,6 +115,23 @@ export class InvitationsRepository {
       `INSERT INTO team_memberships (team_id, user_id, role) VALUES ($1, $2, $3)
        ON CONFLICT ON CONSTRAINT pk_team_memberships DO UPDATE SET role = EXCLUDED.role`,
       [teamId, userId, role],
+    );
+  }
+
+  /** The team's invitations not yet accepted and not expired, newest first, bounded. */
+  listPending(manager: EntityManager, teamId: string): Promise<PendingInvitation[]> {
+    return queryRows<PendingInvitation>(
+      manager,
+      `SELECT i.id, i.email, i.display_name AS "displayName", i.member_code AS "memberCode",
+              i.team_id AS "teamId", i.role, i.created_at AS "createdAt", i.expires_at AS "expiresAt",
+              CASE WHEN u.id IS NULL THEN NULL
+                   ELSE json_build_object('id', u.id, 'displayName', u.display_name) END AS "invitedBy"
+         FROM invitations i
+         LEFT JOIN users u ON u.id = i.invited_by
+        WHERE i.team_id = $1 AND i.accepted_at IS NULL AND i.expires_at > now()
+        ORDER BY i.created_at DESC, i.id DESC
+        LIMIT ${PENDING_INVITATIONS_LIMIT}`,
+      [teamId],
     );
   }
 }

@@ -21,7 +21,7 @@ import { TeamsRepository } from '../teams/teams.repository';
 import { UsersRepository } from '../users/users.repository';
 import { hashInvitationToken, InvitationIssuer } from './invitation-issuer';
 import { InvitationThrottle } from './invitation-throttle';
-import { InvitationsRepository } from './invitations.repository';
+import { InvitationsRepository, PendingInvitation } from './invitations.repository';
 
 export interface NewTeamInvitation {
   email: string;
@@ -74,6 +74,22 @@ export class InvitationsService {
         if (isForeignKeyViolation(error, 'fk_invitations_member')) throw unknownMember();
         throw error;
       }
+    });
+  }
+
+  /** The team's pending invitations, for its leads and administrators (403, audited, else). */
+  listPending(actor: Actor, teamId: string): Promise<PendingInvitation[]> {
+    return this.denials.guard(actor, async () => {
+      const team = await this.teams.find(teamId);
+      if (!team) throw ProblemException.notFound('Team');
+      if (!isAdmin(actor) && !isLeadOf(actor, team.id))
+        throw new AccessDeniedError(
+          'invitation.list',
+          'team',
+          team.id,
+          "Only administrators and the team's leads see its pending invitations",
+        );
+      return this.invitations.listPending(this.dataSource.manager, team.id);
     });
   }
 

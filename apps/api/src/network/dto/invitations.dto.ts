@@ -48,3 +48,39 @@ export class AcceptedInvitationDto {
   })
   email: string;
 }
+
+/** Who sent an invitation. */
+export class InvitationSenderDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ maxLength: 120 }) displayName: string;
+}
+
+/** An invitation whose link has not been used and still works. */
+export class PendingInvitationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ maxLength: 254 }) email: string;
+  @ApiProperty({ maxLength: 120 }) displayName: string;
+  @ApiProperty({ maxLength: 16 }) memberCode: string;
+  @ApiProperty({ format: 'uuid' }) teamId: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', description: 'The link works until then' })
+  expiresAt: string;
+  @ApiProperty({
+    type: InvitationSenderDto,
+    nullable: true,
+    description: 'Null when the sender no longer exists',
+  })
+  invitedBy: InvitationSenderDto | null;
+}
+
+export class PendingInvitationListDto {
+  @ApiProperty({
+    type: [PendingInvitationDto],
+    maxItems: 200,
+    description: 'Newest first, at most 200',
+  })
+  items: PendingInvitationDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Always null: the list comes whole' })
+  nextCursor: null;
+}
