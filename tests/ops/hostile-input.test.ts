@@ -202,6 +202,47 @@ describe('hostile input at the HTTP edge', () => {
     });
   });
 
+  describe('JSON nested deeper than any body of the API', () => {
+    const arrays = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+    const objects = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+
+    it('refuses 100,000 levels (found by fuzzing: a 500) with 400 naming the limit; nothing is written', async () => {
+      const before = await counts();
+      const cases: Array<[string, string, string | undefined]> = [
+        ['/auth/login', arrays(100_000), undefined],
+        ['/auth/refresh', arrays(100_000), undefined],
+        ['/members', objects(40_000), cast.admin.token],
+        ['/invitations', objects(40_000), cast.lead.token],
+        ['/reports', `{"type":"modus_operandi","body":${objects(30_000)}}`, cast.officer.token],
+      ];
+      for (const [path, raw, token] of cases) {
+        const res = await api.call('POST', path, { raw, token });
+        expectProblem(res, 400);
+        expect(res.body.type).toBe('/problems/validation');
+        expect(res.body.detail).toBe('The JSON body is nested deeper than 32 levels');
+        expect(res.body.errors).toHaveLength(1);
+        expect(res.body.errors[0].message).toBe('is nested deeper than 32 levels');
+      }
+      expect(await counts()).toEqual(before);
+    });
+
+    it('names where the nesting went too deep, and takes 32 levels', async () => {
+      const res = await api.call('POST', '/reports', {
+        raw: `{"title":"t","body":{"route":${arrays(40)}}}`,
+        token: cast.officer.token,
+      });
+      expectProblem(res, 400);
+      expect(res.body.errors[0].field).toBe(`body.route${'.0'.repeat(30)}`);
+      // 32 levels pass the edge and meet the validators as usual; 33 do not.
+      const deepest = await api.call('POST', '/auth/login', { raw: objects(32) });
+      expectProblem(deepest, 400);
+      expect(deepest.body.detail).not.toMatch(/nested/);
+      const over = await api.call('POST', '/auth/login', { raw: objects(33) });
+      expectProblem(over, 400);
+      expect(over.body.errors[0].field).toBe(Array(32).fill('a').join('.'));
+    });
+  });
+
   describe('errors that Fastify or Node raise before routing', () => {
     it('answers a 20 KB URL with 414 problem+json, in the query or in the path', async () => {
       const long = 'a'.repeat(20 * 1024);
@@ -231,6 +272,15 @@ describe('hostile input at the HTTP edge', () => {
       expectRawProblem(await rawHttp(port, 'GARBAGE\r\n\r\n'), 400);
       const bad = await api.get('/reports/%E0%A4%A', { token: cast.officer.token });
       expectProblem(bad, 400);
+    });
+
+    it('sends the router refusals with nosniff, like every other answer (found by fuzzing)', async () => {
+      // The router answers these before helmet's hook has set its headers.
+      for (const path of ['/reports/%E0%A4%A', `/reports/${'b'.repeat(300)}`]) {
+        const res = await api.get(path, { token: cast.officer.token });
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      }
     });
 
     it('answers malformed JSON and JSON escapes of nothing with 400 problem+json', async () => {

@@ -24,13 +24,17 @@ function uriTooLong(detail: string): ProblemException {
 /** How much of the path a problem's `instance` repeats: an over-long URL is not echoed whole. */
 const MAX_INSTANCE = 256;
 
-/** Sends `error` as a problem document (the API's error handler and the router's errors). */
+/**
+ * Sends `error` as a problem document (the API's error handler and the router's errors).
+ * The router refuses a bad URL before any hook runs, so helmet has not set its headers
+ * then: nosniff is set here, so that no browser reads a problem as markup.
+ */
 export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   const path = request.url.split('?')[0] ?? '';
   const instance = path.length > MAX_INSTANCE ? `${path.slice(0, MAX_INSTANCE)}…` : path;
   const { body, headers } = toProblem(error, instance, logger);
   void reply
-    .headers({ ...headers, 'x-request-id': request.id })
+    .headers({ ...headers, 'x-request-id': request.id, 'x-content-type-options': 'nosniff' })
     .type(PROBLEM_TYPE)
     .status(body.status)
     .send(JSON.stringify(body));

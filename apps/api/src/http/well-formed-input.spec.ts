@@ -1,4 +1,10 @@
-import { illFormedPaths, illFormedQueryParams, requireWellFormedInput } from './well-formed-input';
+import {
+  illFormedPaths,
+  illFormedQueryParams,
+  MAX_JSON_DEPTH,
+  pathDeeperThan,
+  requireWellFormedInput,
+} from './well-formed-input';
 import type { FastifyRequest } from 'fastify';
 
 describe('illFormedPaths', () => {
@@ -40,6 +46,52 @@ describe('illFormedPaths', () => {
     node.push('\ud800');
     const [path] = illFormedPaths(deep);
     expect(path.split('.')).toHaveLength(200_001);
+  });
+});
+
+describe('pathDeeperThan', () => {
+  /** `depth` arrays or objects, one inside the other. */
+  function nest(depth: number, kind: 'array' | 'object'): unknown {
+    let value: unknown = 1;
+    for (let i = 0; i < depth; i++) value = kind === 'array' ? [value] : { a: value };
+    return value;
+  }
+
+  it('passes bodies up to the limit, scalars and nothing', () => {
+    expect(pathDeeperThan(nest(MAX_JSON_DEPTH, 'array'))).toBeUndefined();
+    expect(pathDeeperThan(nest(MAX_JSON_DEPTH, 'object'))).toBeUndefined();
+    expect(pathDeeperThan({ a: [1, { b: 'x' }], c: null })).toBeUndefined();
+    expect(pathDeeperThan(undefined)).toBeUndefined();
+    expect(pathDeeperThan('text')).toBeUndefined();
+  });
+
+  it('names the first node past the limit, wherever it is', () => {
+    expect(pathDeeperThan(nest(MAX_JSON_DEPTH + 1, 'array'))).toBe(
+      Array(MAX_JSON_DEPTH).fill('0').join('.'),
+    );
+    expect(pathDeeperThan({ ok: [1], body: { route: nest(3, 'array') } }, 4)).toBe(
+      'body.route.0.0',
+    );
+    expect(pathDeeperThan([], 0)).toBe('(body)');
+  });
+
+  it('cuts a long path and walks 200,000 levels without overflowing the stack', () => {
+    const long = pathDeeperThan(nest(40, 'object'), 30);
+    expect(long).toBe(Array(30).fill('a').join('.'));
+    const wide = { ['k'.repeat(150)]: { ['l'.repeat(150)]: [] } };
+    expect(pathDeeperThan(wide, 2)).toBe(`${'k'.repeat(150)}.${'l'.repeat(49)}…`);
+    expect(pathDeeperThan(nest(200_000, 'array'))).toBeDefined();
+  });
+
+  it('is refused by the hook with a 400 before the other checks', async () => {
+    const request = { url: '/api/v1/x?q=%ED%A0%80', body: nest(100, 'object'), query: {} };
+    await expect(requireWellFormedInput(request as FastifyRequest)).rejects.toMatchObject({
+      problem: {
+        status: 400,
+        detail: `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`,
+        errors: [{ field: Array(MAX_JSON_DEPTH).fill('a').join('.') }],
+      },
+    });
   });
 });
 

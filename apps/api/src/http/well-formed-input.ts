@@ -42,6 +42,41 @@ export function illFormedPaths(value: unknown, max = MAX_FIELDS): string[] {
   return found;
 }
 
+/**
+ * How deeply a JSON body may nest. The deepest body the API takes (a report's) is 4
+ * levels; class-transformer and class-validator recurse once per level, and a body of
+ * 100,000 levels (200 KB, under the body limit) overflowed their stack: a 500.
+ */
+export const MAX_JSON_DEPTH = 32;
+const DEPTH_MESSAGE = `is nested deeper than ${MAX_JSON_DEPTH} levels`;
+/** How much of a path a problem names (a path over 32 levels of long keys is long). */
+const MAX_PATH = 200;
+
+/**
+ * The path of the first array or object nested deeper than `max` levels in a parsed JSON
+ * value (the body itself is level 1), or undefined. Walked depth first with its own stack
+ * and stopped at the first such node, so a deep body is never walked past the limit.
+ */
+export function pathDeeperThan(value: unknown, max = MAX_JSON_DEPTH): string | undefined {
+  const stack: Array<[unknown, string, number]> = [[value, '', 1]];
+  while (stack.length > 0) {
+    const [node, path, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > max) {
+      const named = path || '(body)';
+      return named.length > MAX_PATH ? `${named.slice(0, MAX_PATH)}…` : named;
+    }
+    const entries: Array<[string, unknown]> = Array.isArray(node)
+      ? node.map((item, i) => [String(i), item])
+      : Object.entries(node);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i];
+      stack.push([child, path ? `${path}.${key.toWellFormed()}` : key.toWellFormed(), depth + 1]);
+    }
+  }
+  return undefined;
+}
+
 const ESCAPE_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -84,12 +119,21 @@ export function illFormedQueryParams(rawQuery: string, max = MAX_FIELDS): string
 }
 
 /**
- * A Fastify `preValidation` hook for every route: the query string and the parsed JSON
- * body must be well-formed Unicode, or the request is a 400 problem naming each field,
- * before any guard, pipe or validator runs (class-validator's `isEmail` throws on a lone
- * surrogate) and before anything is written. One check at the edge instead of one per DTO.
+ * A Fastify `preValidation` hook for every route: the parsed JSON body must nest at most
+ * MAX_JSON_DEPTH levels, and it and the query string must be well-formed Unicode, or the
+ * request is a 400 problem naming each field, before any guard, pipe or validator runs
+ * (class-validator's `isEmail` throws on a lone surrogate, class-transformer overflows its
+ * stack on deep nesting) and before anything is written. One check at the edge instead of
+ * one per DTO.
  */
 export function requireWellFormedInput(request: FastifyRequest): Promise<void> {
+  const deep = pathDeeperThan(request.body);
+  if (deep !== undefined)
+    return Promise.reject(
+      ProblemException.badRequest(`The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`, [
+        { field: deep, message: DEPTH_MESSAGE },
+      ]),
+    );
   const at = request.url.indexOf('?');
   const query = at < 0 ? [] : illFormedQueryParams(request.url.slice(at + 1));
   const errors: FieldError[] = [
