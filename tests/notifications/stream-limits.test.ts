@@ -65,6 +65,24 @@ describe('live stream limits', () => {
       expectProblem(await open(api, user.token), 429);
     });
 
+    it('answers HEAD with the headers at once and takes no stream slot (found by fuzzing)', async () => {
+      const user = await factory.user();
+      for (let i = 0; i < 6; i++) {
+        // Before, the answer never came: Node held the headers of a bodiless answer back.
+        const res = await fetch(`${api.baseUrl}/api/v1/notifications/stream`, {
+          method: 'HEAD',
+          headers: { authorization: `Bearer ${user.token}` },
+          signal: AbortSignal.timeout(10_000),
+        });
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+        expect(res.headers.get('x-request-id')).toBeTruthy();
+      }
+      const five = await Promise.all(Array.from({ length: 5 }, () => open(api, user.token)));
+      expect(five.map((s) => s.status)).toEqual([200, 200, 200, 200, 200]);
+      await Promise.all(five.map((s) => s.close()));
+    });
+
     it('resumes after an old id with the oldest 200 missed notifications, in order', async () => {
       const user = await factory.user();
       await api.db.query(

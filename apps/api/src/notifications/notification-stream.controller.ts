@@ -45,18 +45,25 @@ export class NotificationStreamController {
     @Headers('last-event-id') lastEventId?: string,
   ): Promise<void> {
     const raw = reply.raw;
+    const headers = {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      'x-accel-buffering': 'no',
+      'x-content-type-options': 'nosniff',
+      'x-request-id': request.id,
+    };
+    // HEAD (which Fastify routes here too) gets the headers and opens no stream: an answer
+    // to HEAD has no body, so Node would hold them back until the stream ended, up to the
+    // token's expiry, the client waiting and one of the user's streams taken all along.
+    if (request.method === 'HEAD') {
+      void reply.status(200).headers(headers).send();
+      return;
+    }
     const stream = await this.hub.open(
       actor,
       () => {
         reply.hijack();
-        raw.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache, no-transform',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-          'x-content-type-options': 'nosniff',
-          'x-request-id': request.id,
-        });
+        raw.writeHead(200, { ...headers, connection: 'keep-alive' });
         return {
           write: (chunk) => {
             if (!raw.writableEnded) raw.write(chunk);
