@@ -166,7 +166,7 @@ describe('portal: a lead manages the team', () => {
     const page = await portal.signIn(lead);
     await openTeam(page);
     const section = page.getByRole('region', { name: 'Invitations' });
-    await section.getByText('No invitations sent from this page yet.').waitFor();
+    await section.getByText('No invitations are waiting to be accepted.').waitFor();
 
     // Nothing filled: each field says what it needs, with the summary on top.
     await section.getByRole('button', { name: 'Send the invitation' }).click();
@@ -196,9 +196,34 @@ describe('portal: a lead manages the team', () => {
       .getByRole('status')
       .getByText(`Invitation sent to ${email}.`, { exact: false })
       .waitFor();
-    const sent = section.getByRole('table', { name: 'Sent from this page' });
-    await sent.getByRole('row').filter({ hasText: email }).getByText('Observer').waitFor();
-    await section.getByText('The portal cannot list invitations sent earlier').waitFor();
+    const pending = section.getByRole('table', { name: 'Pending invitations' });
+    const mine = pending.getByRole('row').filter({ hasText: email });
+    await mine.getByText('Observer').waitFor();
+    await mine.getByText('Lead Bangkok').waitFor();
+
+    // Sent elsewhere (by the deputy, over the API): listed after a reload, newest first.
+    const elsewhere = `deputy-invite-${tag}@immigration.go.th`;
+    const byDeputy = await portal.api.post(
+      '/invitations',
+      {
+        email: elsewhere,
+        displayName: 'Anong Deputy-Invited',
+        memberCode: 'THA',
+        teamId: team.id,
+        role: 'officer',
+      },
+      { token: deputy.token },
+    );
+    expect(byDeputy.status).toBe(201);
+    await page.reload();
+    const again = page
+      .getByRole('region', { name: 'Invitations' })
+      .getByRole('table', { name: 'Pending invitations' });
+    await again.getByRole('row').filter({ hasText: elsewhere }).getByText('Deputy Lead').waitFor();
+    const order = await again.getByRole('row').allTextContents();
+    expect(order.findIndex((r) => r.includes(elsewhere))).toBeLessThan(
+      order.findIndex((r) => r.includes(email)),
+    );
     await checkScreen(page, 'team-invite-sent');
 
     const rows = await portal.api.db.query(

@@ -2,21 +2,19 @@ import { useState } from 'react';
 import { formatDateTime } from '../../lib/format';
 import { useTranslation } from '../../lib/i18n/i18n';
 import { InviteForm } from './InviteForm';
-import type { Invitation } from './queries';
+import { usePendingInvitations, type Invitation } from './queries';
 
 interface Props {
   teamId: string;
   teamName: string;
-  /** Sent from this page since it opened (the API lists no pending invitations). */
-  sent: readonly Invitation[];
-  onSent: (invitation: Invitation) => void;
 }
 
-/** Invite someone new, then see the invitations sent in this visit. */
-export function Invitations({ teamId, teamName, sent, onSent }: Props) {
+/** Invite someone new, and see the team's invitations still waiting to be accepted. */
+export function Invitations({ teamId, teamName }: Props) {
   const { t, i18n } = useTranslation('team');
   const [last, setLast] = useState<Invitation | null>(null);
-  const mine = sent.filter((invitation) => invitation.teamId === teamId);
+  const pending = usePendingInvitations(teamId);
+  const list = pending.data ?? [];
 
   return (
     <section aria-labelledby="invitations-heading">
@@ -31,17 +29,15 @@ export function Invitations({ teamId, teamName, sent, onSent }: Props) {
             })
           : ''}
       </div>
-      <InviteForm
-        teamId={teamId}
-        onSent={(invitation) => {
-          setLast(invitation);
-          onSent(invitation);
-        }}
-      />
+      <InviteForm teamId={teamId} onSent={(invitation) => setLast(invitation)} />
       <h3 id="pending-heading">{t('invite.pending')}</h3>
       <p className="muted">{t('invite.pendingNote')}</p>
-      {mine.length === 0 ? (
-        <p>{t('invite.noneSent')}</p>
+      {pending.isPending ? (
+        <p>{t('invite.loading')}</p>
+      ) : pending.isError ? (
+        <p className="notice">{t('invite.loadFailed')}</p>
+      ) : list.length === 0 ? (
+        <p>{t('invite.nonePending')}</p>
       ) : (
         <div className="table-wrap">
           <table aria-labelledby="pending-heading">
@@ -50,11 +46,12 @@ export function Invitations({ teamId, teamName, sent, onSent }: Props) {
                 <th scope="col">{t('invite.displayName')}</th>
                 <th scope="col">{t('invite.email')}</th>
                 <th scope="col">{t('invite.role')}</th>
+                <th scope="col">{t('invite.sentBy')}</th>
                 <th scope="col">{t('invite.until')}</th>
               </tr>
             </thead>
             <tbody>
-              {mine.map((invitation) => (
+              {list.map((invitation) => (
                 <tr key={invitation.id}>
                   <th scope="row" dir="auto">
                     {invitation.displayName}
@@ -62,7 +59,13 @@ export function Invitations({ teamId, teamName, sent, onSent }: Props) {
                   <td>
                     <bdi>{invitation.email}</bdi>
                   </td>
-                  <td>{invitation.role ? t(`role.${invitation.role}`) : ''}</td>
+                  <td>{t(`role.${invitation.role}`)}</td>
+                  <td>
+                    <span dir="auto">{invitation.invitedBy?.displayName ?? '—'}</span>{' '}
+                    <span className="muted">
+                      {formatDateTime(invitation.createdAt, i18n.language)}
+                    </span>
+                  </td>
                   <td>{formatDateTime(invitation.expiresAt, i18n.language)}</td>
                 </tr>
               ))}

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageHeading } from '../../components/PageHeading';
 import { useTranslation } from '../../lib/i18n/i18n';
 import { useMe } from '../../lib/session/hooks';
 import { Invitations } from './Invitations';
-import { useLiveTeamChanges, type Invitation } from './queries';
+import { useLiveTeamChanges } from './queries';
 import { TeamMembersManager } from './TeamMembersManager';
 import { TeamPicker } from './TeamPicker';
 import { WebhookSection } from './WebhookSection';
@@ -18,8 +17,6 @@ export function TeamPage() {
   const { t } = useTranslation('team');
   const { data: me } = useMe();
   const [params, setParams] = useSearchParams();
-  // Invitations sent in this visit, for every team: GET /invitations does not exist.
-  const [sent, setSent] = useState<Invitation[]>([]);
   useLiveTeamChanges();
 
   const teams = (me?.memberships ?? []).filter((m) => m.role === 'lead');
@@ -55,8 +52,6 @@ export function TeamPage() {
             key={`invite-${team.teamId}`}
             teamId={team.teamId}
             teamName={team.teamName}
-            sent={sent}
-            onSent={(invitation) => setSent((list) => [invitation, ...list])}
           />
           <WebhookSection
             key={`hook-${team.teamId}`}

@@ -9,11 +9,13 @@ export type TeamMember = Schemas['TeamMemberDto'];
 export type TeamRole = TeamMember['role'];
 export type Person = Schemas['PersonDto'];
 export type Invitation = Schemas['InvitationDto'];
+export type PendingInvitation = Schemas['PendingInvitationDto'];
 export type Webhook = Schemas['TeamWebhookDto'];
 
 export const teamKeys = {
   members: (teamId: string) => ['team', teamId, 'members'] as const,
   webhook: (teamId: string) => ['team', teamId, 'webhook'] as const,
+  invitations: (teamId: string) => ['team', teamId, 'invitations'] as const,
   people: (q: string) => ['people', 'search', q] as const,
 };
 
@@ -85,9 +87,22 @@ export function useMemberList() {
 }
 
 export function useInvite() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Schemas['CreateInvitationDto']) =>
       unwrap(api.POST('/api/v1/invitations', { body })),
+    onSettled: (_data, _error, body) =>
+      queryClient.invalidateQueries({ queryKey: teamKeys.invitations(body.teamId) }),
+  });
+}
+
+/** The team's invitations whose link is unused and still works (an accepted one leaves it). */
+export function usePendingInvitations(teamId: string) {
+  return useQuery({
+    queryKey: teamKeys.invitations(teamId),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/teams/{teamId}/invitations', { params: { path: { teamId } } })),
+    select: (list) => list.items,
   });
 }
 
