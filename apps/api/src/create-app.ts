@@ -1,7 +1,7 @@
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, checkRedisCredentials, requestIdFrom } from '@rilon/core';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
@@ -14,10 +14,16 @@ import {
   MAX_HEADER_BYTES,
   sendProblem,
 } from './http/edge-errors';
+import { BODY_LIMIT, MAX_PARAM_LENGTH } from './http/request-limits';
 import { requireWellFormedInput } from './http/well-formed-input';
+import {
+  buildOpenApiDocument,
+  GLOBAL_PREFIX,
+  GLOBAL_PREFIX_EXCLUDE,
+} from './openapi/openapi-document';
 import { MetricsService } from './ops/metrics.service';
 
-export const BODY_LIMIT = 256 * 1024;
+export { BODY_LIMIT };
 
 /** Builds the API exactly as the binary runs it; tests call this with their own config. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -30,7 +36,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
       requestIdFrom(req.headers['x-request-id'], randomUUID),
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // What Node and the router refuse before Fastify's hooks run is problem+json too.
     http: { maxHeaderSize: MAX_HEADER_BYTES },
     clientErrorHandler,
@@ -44,7 +50,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: GLOBAL_PREFIX_EXCLUDE });
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
@@ -74,18 +80,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   await app.register(helmet, { contentSecurityPolicy: false });
   fastify.addHook('onRequest', contentSecurityPolicy);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('RILON portal API')
-      .setDescription(
-        'Regional Immigration Liaison Officer Network: structured reports shared under TLP 2.0 need-to-know rules, ' +
-          'alerts, network membership and the audit log. Errors are RFC 9457 problem details.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/openapi.json',
     useGlobalPrefix: false,

@@ -17,8 +17,11 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+/** A problem lists at most this many fields (a body full of unknown fields is one 400). */
+export const MAX_FIELD_ERRORS = 50;
+
 export function validationProblem(errors: ValidationError[]): ProblemException {
-  const fields = flattenValidationErrors(errors).slice(0, 50);
+  const fields = flattenValidationErrors(errors).slice(0, MAX_FIELD_ERRORS);
   return ProblemException.badRequest(
     `The request has ${fields.length} invalid field${fields.length === 1 ? '' : 's'}`,
     fields,

@@ -3,9 +3,21 @@ import { Actor, APP_CONFIG, AppConfig, ProblemException, REDIS } from '@rilon/co
 import type { Redis } from 'ioredis';
 
 /**
+ * The rate-limit headers of draft-ietf-httpapi-ratelimit-headers (the RateLimit-Limit,
+ * -Remaining and -Reset form that gateways read), sent on every answer the guard counts,
+ * so a client can slow down before it meets the 429. The OpenAPI document declares them
+ * from these names.
+ */
+export const RATE_LIMIT_HEADERS = {
+  limit: 'RateLimit-Limit',
+  remaining: 'RateLimit-Remaining',
+  reset: 'RateLimit-Reset',
+} as const;
+
+/**
  * RATE_LIMIT_PER_MINUTE per signed-in user, all routes together, counted in Redis in
  * fixed one-minute windows so every instance shares the count. While Redis is down the
- * limit is not enforced (sign-in throttling still is, per instance).
+ * limit is not enforced (sign-in throttling still is, per instance), and no headers go out.
  */
 @Injectable()
 export class UserRateLimitGuard implements CanActivate {
@@ -16,7 +28,8 @@ export class UserRateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const limit = this.config.rateLimitPerMinute;
-    const actor = context.switchToHttp().getRequest<{ user?: Actor }>().user;
+    const http = context.switchToHttp();
+    const actor = http.getRequest<{ user?: Actor }>().user;
     if (limit === 0 || !actor) return true;
     const now = Date.now();
     const window = Math.floor(now / 60000);
@@ -28,8 +41,12 @@ export class UserRateLimitGuard implements CanActivate {
     } catch {
       return true;
     }
-    if (count > limit)
-      throw ProblemException.tooManyRequests(Math.max(1, 60 - Math.floor((now % 60000) / 1000)));
+    const reset = Math.max(1, 60 - Math.floor((now % 60000) / 1000));
+    const reply = http.getResponse<{ header(name: string, value: string): unknown }>();
+    reply.header(RATE_LIMIT_HEADERS.limit, String(limit));
+    reply.header(RATE_LIMIT_HEADERS.remaining, String(Math.max(0, limit - count)));
+    reply.header(RATE_LIMIT_HEADERS.reset, String(reset));
+    if (count > limit) throw ProblemException.tooManyRequests(reset);
     return true;
   }
 }

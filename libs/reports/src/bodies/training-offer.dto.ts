@@ -31,6 +31,7 @@ export class TrainingOfferBodyDto {
 
   @ApiProperty({ example: 'AUS', description: 'a member code (GET /members)' })
   @IsString()
+  @MaxLength(16)
   @Matches(MEMBER_CODE, { message: 'provider must be a member code' })
   provider: string;
 

@@ -1,6 +1,7 @@
 import { getAlpha3Codes } from 'i18n-iso-countries';
 import type { Schemas } from '../../lib/api/client';
 import type { SameValues } from '../../lib/api/same-values';
+import type { paths } from '../../lib/api/schema';
 
 /** The nine FRAN-style indicators of migration_statistics observations (domain.md). */
 export const INDICATORS = [
@@ -30,11 +31,18 @@ export const ICAO_CODES = ['XXA', 'XXB', 'XXC', 'XXX'] as const;
 const ALPHA3 = new Set(Object.keys(getAlpha3Codes()));
 const NATIONALITIES = new Set([...ALPHA3, ...ICAO_CODES]);
 
-export function isCountry(code: string): boolean {
+type SeriesParameters = NonNullable<
+  paths['/api/v1/statistics/series']['get']['parameters']['query']
+>;
+/** The codes GET /statistics/series takes, as the OpenAPI document lists them. */
+export type CountryCode = NonNullable<SeriesParameters['reportingCountry']>;
+export type NationalityCode = NonNullable<SeriesParameters['nationality']>;
+
+export function isCountry(code: string): code is CountryCode {
   return ALPHA3.has(code);
 }
 
-export function isNationality(code: string): boolean {
+export function isNationality(code: string): code is NationalityCode {
   return NATIONALITIES.has(code);
 }
 

@@ -7,8 +7,10 @@ import {
   isNationality,
   oneOf,
   type BorderType,
+  type CountryCode,
   type Grouping,
   type Indicator,
+  type NationalityCode,
 } from './codes';
 
 /**
@@ -17,8 +19,8 @@ import {
  * address bar, the form and GET /api/v1/statistics/series.
  */
 export interface SeriesFilters {
-  reportingCountry?: string;
-  nationality?: string;
+  reportingCountry?: CountryCode;
+  nationality?: NationalityCode;
   borderType?: BorderType;
   /** Inclusive months, `YYYY-MM`. */
   from?: string;

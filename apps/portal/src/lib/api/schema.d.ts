@@ -594,6 +594,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/teams/{teamId}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team's pending invitations
+         * @description Invitations into the team whose link has not been used and has not expired, newest first (at most 200), for administrators and the team's leads; anyone else 403 (audited as invitation.list.denied). The token is never shown: only its hash is stored.
+         */
+        get: operations["TeamInvitationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teams/{teamId}/members": {
         parameters: {
             query?: never;
@@ -796,11 +816,15 @@ export interface components {
         CreateEnrolmentDto: {
             /** @description A note for the offering team; checked for personal data as report text is (e-mail, telephone, MRZ line, document number, date of birth): a hit is a 422 naming `note` */
             note?: string;
+            /** Format: int32 */
             seats: number;
         };
         CreateInvitationDto: {
             displayName: string;
-            /** @example officer@immigration.go.th */
+            /**
+             * Format: email
+             * @example officer@immigration.go.th
+             */
             email: string;
             /**
              * @description An existing member code (400 otherwise)
@@ -873,7 +897,10 @@ export interface components {
         };
         CreateUserDto: {
             displayName: string;
-            /** @example officer@immigration.go.th */
+            /**
+             * Format: email
+             * @example officer@immigration.go.th
+             */
             email: string;
             /** @enum {string} */
             globalRole?: "admin" | "auditor";
@@ -954,6 +981,11 @@ export interface components {
             /** Format: uuid */
             teamId: string | null;
         };
+        InvitationSenderDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
         LocationDto: {
             /**
              * @description checked for personal data when the offer is submitted, published or amended (422 naming `body.location.city`)
@@ -964,7 +996,10 @@ export interface components {
             country: string;
         };
         LoginDto: {
-            /** @example officer@rilon.example */
+            /**
+             * Format: email
+             * @example officer@rilon.example
+             */
             email: string;
             password: string;
             /**
@@ -1023,6 +1058,7 @@ export interface components {
             crimeType: "smuggling" | "trafficking";
             description: string;
             /**
+             * Format: date
              * @description YYYY-MM-DD, not in the future
              * @example 2025-11-01
              */
@@ -1060,6 +1096,7 @@ export interface components {
         ObservationDto: {
             /** @enum {string} */
             borderType: "air" | "sea" | "land" | "inland" | "unspecified";
+            /** Format: int32 */
             count: number;
             /** @enum {string} */
             indicator: "irregular_border_crossing" | "facilitator_detected" | "refusal_of_entry" | "illegal_stay" | "fraudulent_document" | "asylum_application" | "trafficking_victim_identified" | "return_decision" | "effective_return";
@@ -1068,6 +1105,32 @@ export interface components {
              * @example AFG
              */
             nationality: string;
+        };
+        PendingInvitationDto: {
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string;
+            email: string;
+            /**
+             * Format: date-time
+             * @description The link works until then
+             */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Null when the sender no longer exists */
+            invitedBy: components["schemas"]["InvitationSenderDto"] | null;
+            memberCode: string;
+            /** @enum {string} */
+            role: "lead" | "officer" | "observer";
+            /** Format: uuid */
+            teamId: string;
+        };
+        PendingInvitationListDto: {
+            /** @description Newest first, at most 200 */
+            items: components["schemas"]["PendingInvitationDto"][];
+            /** @description Always null: the list comes whole */
+            nextCursor: string | null;
         };
         PersonDto: {
             displayName: string;
@@ -1090,9 +1153,45 @@ export interface components {
             /** @example RILON Bangkok */
             teamName: string;
         };
+        /** @description RFC 9457 problem details. Some problems add members of their own (named in the operation's description), such as `existingReportId`. */
+        Problem: {
+            /** @example The request has 1 invalid field */
+            detail: string;
+            /** @description The fields at fault (400 and 422), at most the first 50 */
+            errors?: components["schemas"]["ProblemFieldError"][];
+            /**
+             * @description The path of the request
+             * @example /api/v1/teams
+             */
+            instance: string;
+            /**
+             * Format: int32
+             * @example 400
+             */
+            status: number;
+            /** @example Invalid request */
+            title: string;
+            /**
+             * @description The kind of problem, `/problems/<slug>`
+             * @example /problems/validation
+             */
+            type: string;
+        };
+        ProblemFieldError: {
+            /**
+             * @description The path of the field, `a.b[0].c`
+             * @example name
+             */
+            field: string;
+            /** @example name must be shorter than or equal to 120 characters */
+            message: string;
+        };
         PutTeamWebhookDto: {
             secret: string;
-            /** @example https://hooks.example.org/rilon */
+            /**
+             * Format: uri
+             * @example https://hooks.example.org/rilon
+             */
             url: string;
         };
         RefreshDto: {
@@ -1298,6 +1397,7 @@ export interface components {
         };
         TrainingOfferBodyDto: {
             /**
+             * Format: date
              * @description <= startDate
              * @example 2027-02-01
              */
@@ -1307,6 +1407,7 @@ export interface components {
             /** @description checked for personal data when the offer is submitted, published or amended (422 naming `body.eligibility`) */
             eligibility?: string;
             /**
+             * Format: date
              * @description >= startDate
              * @example 2027-03-06
              */
@@ -1325,8 +1426,12 @@ export interface components {
              * @example AUS
              */
             provider: string;
+            /** Format: int32 */
             seats: number;
-            /** @example 2027-03-02 */
+            /**
+             * Format: date
+             * @example 2027-03-02
+             */
             startDate: string;
             /** @enum {string} */
             topic: "document_examination" | "interviewing" | "intelligence_analysis" | "maritime_interdiction" | "victim_identification" | "border_management" | "legal_cooperation" | "other";
@@ -1406,6 +1511,7 @@ export interface components {
             detectionPoints?: components["schemas"]["DetectionPointDto"][];
             /** @enum {string} */
             direction: "entry" | "exit" | "transit";
+            /** Format: int32 */
             documentsDetected: number;
             /** @enum {string} */
             documentType: "passport" | "visa" | "residence_permit" | "identity_card" | "seafarer_document" | "other";
@@ -1423,15 +1529,18 @@ export interface components {
             /** @example IND */
             issuingCountry: string;
             /**
+             * Format: date
              * @description YYYY-MM-DD, >= periodStart, not in the future
              * @example 2026-09-30
              */
             periodEnd: string;
             /**
+             * Format: date
              * @description YYYY-MM-DD, not in the future
              * @example 2026-09-01
              */
             periodStart: string;
+            /** Format: int32 */
             personsDetected: number;
             route?: components["schemas"]["RouteDto"];
             /** @enum {string} */
@@ -1442,7 +1551,99 @@ export interface components {
             reason: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The request fails its schema (types, lengths, sizes, codes, well-formed Unicode) or a rule checked on the request alone; `errors` names the fields */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is larger than 256 KiB */
+        ContentTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller may not do this */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description An unexpected error; `detail` carries an error id to quote, never its cause */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Absent, or not visible to the caller */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Throttled; `Retry-After` says when to try again */
+        TooManyRequests: {
+            headers: {
+                /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                "RateLimit-Limit"?: number;
+                /** @description Requests left within the current minute */
+                "RateLimit-Remaining"?: number;
+                /** @description Seconds until the count starts again */
+                "RateLimit-Reset"?: number;
+                /** @description Seconds to wait before trying again */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A missing, invalid, expired or revoked access token */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description PostgreSQL or Redis cannot answer, or the data is busy with other changes; try again shortly (`Retry-After`, when given) */
+        Unavailable: {
+            headers: {
+                /** @description Seconds to wait before trying again */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not `application/json` */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1475,6 +1676,7 @@ export type SchemaEnrolmentDecisionDto = components['schemas']['EnrolmentDecisio
 export type SchemaEnrolmentDto = components['schemas']['EnrolmentDto'];
 export type SchemaEnrolmentPageDto = components['schemas']['EnrolmentPageDto'];
 export type SchemaInvitationDto = components['schemas']['InvitationDto'];
+export type SchemaInvitationSenderDto = components['schemas']['InvitationSenderDto'];
 export type SchemaLocationDto = components['schemas']['LocationDto'];
 export type SchemaLoginDto = components['schemas']['LoginDto'];
 export type SchemaMeDto = components['schemas']['MeDto'];
@@ -1486,9 +1688,13 @@ export type SchemaModusOperandiBodyDto = components['schemas']['ModusOperandiBod
 export type SchemaNotificationDto = components['schemas']['NotificationDto'];
 export type SchemaNotificationPageDto = components['schemas']['NotificationPageDto'];
 export type SchemaObservationDto = components['schemas']['ObservationDto'];
+export type SchemaPendingInvitationDto = components['schemas']['PendingInvitationDto'];
+export type SchemaPendingInvitationListDto = components['schemas']['PendingInvitationListDto'];
 export type SchemaPersonDto = components['schemas']['PersonDto'];
 export type SchemaPersonListDto = components['schemas']['PersonListDto'];
 export type SchemaPersonTeamDto = components['schemas']['PersonTeamDto'];
+export type SchemaProblem = components['schemas']['Problem'];
+export type SchemaProblemFieldError = components['schemas']['ProblemFieldError'];
 export type SchemaPutTeamWebhookDto = components['schemas']['PutTeamWebhookDto'];
 export type SchemaRefreshDto = components['schemas']['RefreshDto'];
 export type SchemaReportDto = components['schemas']['ReportDto'];
@@ -1518,6 +1724,15 @@ export type SchemaUserDto = components['schemas']['UserDto'];
 export type SchemaUserPageDto = components['schemas']['UserPageDto'];
 export type SchemaVisaFraudTrendBodyDto = components['schemas']['VisaFraudTrendBodyDto'];
 export type SchemaWithdrawReportDto = components['schemas']['WithdrawReportDto'];
+export type ResponseBadRequest = components['responses']['BadRequest'];
+export type ResponseContentTooLarge = components['responses']['ContentTooLarge'];
+export type ResponseForbidden = components['responses']['Forbidden'];
+export type ResponseInternalError = components['responses']['InternalError'];
+export type ResponseNotFound = components['responses']['NotFound'];
+export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
+export type ResponseUnauthorized = components['responses']['Unauthorized'];
+export type ResponseUnavailable = components['responses']['Unavailable'];
+export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
 export type $defs = Record<string, never>;
 export interface operations {
     AuditController_list: {
@@ -1544,12 +1759,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEventPageDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AuditController_keys: {
@@ -1563,12 +1790,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditKeysDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AuditController_verify: {
@@ -1585,19 +1824,33 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditVerifyDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description Another verification is running (Retry-After) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AuthController_login: {
@@ -1623,20 +1876,31 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Unknown e-mail or wrong password (the same answer) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Too many failures for the account or address */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AuthController_logout: {
@@ -1651,12 +1915,23 @@ export interface operations {
             /** @description Signed out */
             204: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     /** @description `rilon_refresh=; HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth; Max-Age=0` */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AuthController_refresh: {
@@ -1688,20 +1963,29 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPairDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description No refresh token, or an invalid, expired or spent one (a spent one ends the session; the cookie form also clears the cookie) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Cookie form without the portal's own Origin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     CapitalsController_list: {
@@ -1716,12 +2000,23 @@ export interface operations {
             /** @description Every capital, by name */
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CapitalListDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     CapitalsController_create: {
@@ -1740,12 +2035,26 @@ export interface operations {
             /** @description Administrators only; 409 if a capital of that name exists in that country */
             201: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CapitalDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     CapitalsController_get: {
@@ -1761,12 +2070,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CapitalDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     EnrolmentsController_decide: {
@@ -1786,12 +2107,26 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EnrolmentDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     InvitationsController_create: {
@@ -1810,19 +2145,41 @@ export interface operations {
             /** @description Administrators invite with any role, leads of the team as officer or observer; the e-mail carries a link valid 7 days. 409 when the e-mail already has an account */
             201: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description The caller has sent 50 invitations within the hour (accounts created without a password counted too); Retry-After says when the window ends */
             429: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     InvitationsController_accept: {
@@ -1847,6 +2204,11 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptedInvitationDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AuthController_profile: {
@@ -1860,12 +2222,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AuthController_changePassword: {
@@ -1884,26 +2257,48 @@ export interface operations {
             /** @description Changed; the other sessions are revoked */
             204: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The current password is wrong (audited) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description The account is locked after repeated failures (sign-in or this route) */
             429: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     SubscriptionsController_get: {
@@ -1917,12 +2312,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubscriptionsDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     SubscriptionsController_set: {
@@ -1940,12 +2346,25 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubscriptionsDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     MembersController_list: {
@@ -1960,12 +2379,23 @@ export interface operations {
             /** @description Every member, by code */
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MemberListDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     MembersController_create: {
@@ -1984,12 +2414,26 @@ export interface operations {
             /** @description Administrators only; 409 if the code exists */
             201: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MemberDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     NotificationsController_list: {
@@ -2010,12 +2454,23 @@ export interface operations {
             /** @description Newest first */
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPageDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     NotificationsController_read: {
@@ -2031,17 +2486,30 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description Not one of your notifications */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     NotificationsController_readAll: {
@@ -2055,17 +2523,27 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     NotificationStreamController_stream: {
         parameters: {
             query?: never;
-            header: {
-                "last-event-id": string;
+            header?: {
                 /** @description Resume after this notification id (at most 200 are resent) */
                 "Last-Event-ID"?: string;
             };
@@ -2081,6 +2559,11 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     NotificationsController_unreadCount: {
@@ -2094,12 +2577,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UnreadCountDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     PeopleController_find: {
@@ -2121,12 +2615,23 @@ export interface operations {
             /** @description Every signed-in user: active users by display name, to name and show the recipients of a RED report. Exactly one of q and ids (400 otherwise) */
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PersonListDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ReportsController_list: {
@@ -2159,12 +2664,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReportPageDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ReportsController_create: {
@@ -2182,12 +2698,25 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReportDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ReportsController_get: {
@@ -2203,12 +2732,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReportDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ReportsController_update: {
@@ -2228,12 +2769,26 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReportDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     EnrolmentsController_list: {
@@ -2253,12 +2808,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EnrolmentPageDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     EnrolmentsController_create: {
@@ -2278,12 +2845,26 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EnrolmentCreatedDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ReportsController_publish: {
@@ -2299,12 +2880,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReportDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ReportsController_return: {
@@ -2324,12 +2917,26 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReportDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ReportsController_submit: {
@@ -2345,12 +2952,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReportDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ReportsController_versions: {
@@ -2366,12 +2985,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReportVersionsDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     ReportsController_withdraw: {
@@ -2391,12 +3022,26 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReportDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     StatisticsController_get: {
@@ -2408,9 +3053,9 @@ export interface operations {
                 groupBy: "month" | "nationality" | "reportingCountry" | "borderType";
                 indicator: "irregular_border_crossing" | "facilitator_detected" | "refusal_of_entry" | "illegal_stay" | "fraudulent_document" | "asylum_application" | "trafficking_victim_identified" | "return_decision" | "effective_return";
                 /** @description ISO 3166-1 alpha-3, or XXA, XXB, XXC, XXX */
-                nationality?: string;
+                nationality?: "AFG" | "ALB" | "DZA" | "ASM" | "AND" | "AGO" | "AIA" | "ATA" | "ATG" | "ARG" | "ARM" | "ABW" | "AUS" | "AUT" | "AZE" | "BHS" | "BHR" | "BGD" | "BRB" | "BLR" | "BEL" | "BLZ" | "BEN" | "BMU" | "BTN" | "BOL" | "BIH" | "BWA" | "BVT" | "BRA" | "IOT" | "BRN" | "BGR" | "BFA" | "BDI" | "KHM" | "CMR" | "CAN" | "CPV" | "CYM" | "CAF" | "TCD" | "CHL" | "CHN" | "CXR" | "CCK" | "COL" | "COM" | "COG" | "COD" | "COK" | "CRI" | "CIV" | "HRV" | "CUB" | "CYP" | "CZE" | "DNK" | "DJI" | "DMA" | "DOM" | "ECU" | "EGY" | "SLV" | "GNQ" | "ERI" | "EST" | "ETH" | "FLK" | "FRO" | "FJI" | "FIN" | "FRA" | "GUF" | "PYF" | "ATF" | "GAB" | "GMB" | "GEO" | "DEU" | "GHA" | "GIB" | "GRC" | "GRL" | "GRD" | "GLP" | "GUM" | "GTM" | "GIN" | "GNB" | "GUY" | "HTI" | "HMD" | "VAT" | "HND" | "HKG" | "HUN" | "ISL" | "IND" | "IDN" | "IRN" | "IRQ" | "IRL" | "ISR" | "ITA" | "JAM" | "JPN" | "JOR" | "KAZ" | "KEN" | "KIR" | "PRK" | "KOR" | "KWT" | "KGZ" | "LAO" | "LVA" | "LBN" | "LSO" | "LBR" | "LBY" | "LIE" | "LTU" | "LUX" | "MAC" | "MDG" | "MWI" | "MYS" | "MDV" | "MLI" | "MLT" | "MHL" | "MTQ" | "MRT" | "MUS" | "MYT" | "MEX" | "FSM" | "MDA" | "MCO" | "MNG" | "MSR" | "MAR" | "MOZ" | "MMR" | "NAM" | "NRU" | "NPL" | "NLD" | "NCL" | "NZL" | "NIC" | "NER" | "NGA" | "NIU" | "NFK" | "MNP" | "MKD" | "NOR" | "OMN" | "PAK" | "PLW" | "PSE" | "PAN" | "PNG" | "PRY" | "PER" | "PHL" | "PCN" | "POL" | "PRT" | "PRI" | "QAT" | "REU" | "ROU" | "RUS" | "RWA" | "SHN" | "KNA" | "LCA" | "SPM" | "VCT" | "WSM" | "SMR" | "STP" | "SAU" | "SEN" | "SYC" | "SLE" | "SGP" | "SVK" | "SVN" | "SLB" | "SOM" | "ZAF" | "SGS" | "ESP" | "LKA" | "SDN" | "SUR" | "SJM" | "SWZ" | "SWE" | "CHE" | "SYR" | "TWN" | "TJK" | "TZA" | "THA" | "TLS" | "TGO" | "TKL" | "TON" | "TTO" | "TUN" | "TUR" | "TKM" | "TCA" | "TUV" | "UGA" | "UKR" | "ARE" | "GBR" | "USA" | "UMI" | "URY" | "UZB" | "VUT" | "VEN" | "VNM" | "VGB" | "VIR" | "WLF" | "ESH" | "YEM" | "ZMB" | "ZWE" | "ALA" | "BES" | "CUW" | "GGY" | "IMN" | "JEY" | "MNE" | "BLM" | "MAF" | "SRB" | "SXM" | "SSD" | "XKK" | "XXA" | "XXB" | "XXC" | "XXX";
                 /** @description ISO 3166-1 alpha-3 */
-                reportingCountry?: string;
+                reportingCountry?: "AFG" | "ALB" | "DZA" | "ASM" | "AND" | "AGO" | "AIA" | "ATA" | "ATG" | "ARG" | "ARM" | "ABW" | "AUS" | "AUT" | "AZE" | "BHS" | "BHR" | "BGD" | "BRB" | "BLR" | "BEL" | "BLZ" | "BEN" | "BMU" | "BTN" | "BOL" | "BIH" | "BWA" | "BVT" | "BRA" | "IOT" | "BRN" | "BGR" | "BFA" | "BDI" | "KHM" | "CMR" | "CAN" | "CPV" | "CYM" | "CAF" | "TCD" | "CHL" | "CHN" | "CXR" | "CCK" | "COL" | "COM" | "COG" | "COD" | "COK" | "CRI" | "CIV" | "HRV" | "CUB" | "CYP" | "CZE" | "DNK" | "DJI" | "DMA" | "DOM" | "ECU" | "EGY" | "SLV" | "GNQ" | "ERI" | "EST" | "ETH" | "FLK" | "FRO" | "FJI" | "FIN" | "FRA" | "GUF" | "PYF" | "ATF" | "GAB" | "GMB" | "GEO" | "DEU" | "GHA" | "GIB" | "GRC" | "GRL" | "GRD" | "GLP" | "GUM" | "GTM" | "GIN" | "GNB" | "GUY" | "HTI" | "HMD" | "VAT" | "HND" | "HKG" | "HUN" | "ISL" | "IND" | "IDN" | "IRN" | "IRQ" | "IRL" | "ISR" | "ITA" | "JAM" | "JPN" | "JOR" | "KAZ" | "KEN" | "KIR" | "PRK" | "KOR" | "KWT" | "KGZ" | "LAO" | "LVA" | "LBN" | "LSO" | "LBR" | "LBY" | "LIE" | "LTU" | "LUX" | "MAC" | "MDG" | "MWI" | "MYS" | "MDV" | "MLI" | "MLT" | "MHL" | "MTQ" | "MRT" | "MUS" | "MYT" | "MEX" | "FSM" | "MDA" | "MCO" | "MNG" | "MSR" | "MAR" | "MOZ" | "MMR" | "NAM" | "NRU" | "NPL" | "NLD" | "NCL" | "NZL" | "NIC" | "NER" | "NGA" | "NIU" | "NFK" | "MNP" | "MKD" | "NOR" | "OMN" | "PAK" | "PLW" | "PSE" | "PAN" | "PNG" | "PRY" | "PER" | "PHL" | "PCN" | "POL" | "PRT" | "PRI" | "QAT" | "REU" | "ROU" | "RUS" | "RWA" | "SHN" | "KNA" | "LCA" | "SPM" | "VCT" | "WSM" | "SMR" | "STP" | "SAU" | "SEN" | "SYC" | "SLE" | "SGP" | "SVK" | "SVN" | "SLB" | "SOM" | "ZAF" | "SGS" | "ESP" | "LKA" | "SDN" | "SUR" | "SJM" | "SWZ" | "SWE" | "CHE" | "SYR" | "TWN" | "TJK" | "TZA" | "THA" | "TLS" | "TGO" | "TKL" | "TON" | "TTO" | "TUN" | "TUR" | "TKM" | "TCA" | "TUV" | "UGA" | "UKR" | "ARE" | "GBR" | "USA" | "UMI" | "URY" | "UZB" | "VUT" | "VEN" | "VNM" | "VGB" | "VIR" | "WLF" | "ESH" | "YEM" | "ZMB" | "ZWE" | "ALA" | "BES" | "CUW" | "GGY" | "IMN" | "JEY" | "MNE" | "BLM" | "MAF" | "SRB" | "SXM" | "SSD" | "XKK";
                 /** @description Last month counted, inclusive */
                 to?: string;
             };
@@ -2422,12 +3067,23 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SeriesDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     TeamsController_list: {
@@ -2442,12 +3098,23 @@ export interface operations {
             /** @description Every team, inactive ones included, by name */
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TeamListDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     TeamsController_create: {
@@ -2466,12 +3133,26 @@ export interface operations {
             /** @description Administrators only; 400 for an unknown capitalId, 409 for a taken name */
             201: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TeamDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     TeamsController_get: {
@@ -2487,12 +3168,24 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TeamDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     TeamsController_update: {
@@ -2513,12 +3206,27 @@ export interface operations {
             /** @description Administrators only; 400 for an unknown capitalId, 409 for a taken name */
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TeamDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     TeamWebhooksController_get: {
@@ -2534,19 +3242,33 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TeamWebhookDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description Neither an administrator nor a lead of the team */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     TeamWebhooksController_set: {
@@ -2566,19 +3288,35 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TeamWebhookDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description Not a lead of the team (administrators included) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     TeamWebhooksController_remove: {
@@ -2594,17 +3332,64 @@ export interface operations {
         responses: {
             204: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description Neither an administrator nor a lead of the team */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    TeamInvitationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingInvitationListDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     TeamMembersController_list: {
@@ -2621,12 +3406,24 @@ export interface operations {
             /** @description Administrators and members of the team */
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TeamMemberListDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     TeamMembersController_set: {
@@ -2648,19 +3445,35 @@ export interface operations {
             /** @description Administrators set any role; a lead of the team sets officer or observer for users who are not its leads */
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TeamMemberDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The caller is neither an administrator nor a lead of the team, a lead touches a lead or grants the lead role, or the caller targets their own membership (audited) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     TeamMembersController_remove: {
@@ -2678,17 +3491,31 @@ export interface operations {
             /** @description Administrators remove anyone; a lead of the team removes its officers and observers */
             204: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description The caller is neither an administrator nor a lead of the team, a lead touches a lead or grants the lead role, or the caller targets their own membership (audited) */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     UsersController_list: {
@@ -2707,12 +3534,24 @@ export interface operations {
             /** @description Administrators only; newest account first */
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserPageDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     UsersController_create: {
@@ -2731,19 +3570,42 @@ export interface operations {
             /** @description Administrators only; 409 on a taken e-mail (case-insensitive). Without a password the user is sent an invitation e-mail */
             201: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Without a password: the caller has sent 50 invitations within the hour (POST /invitations counted too); Retry-After says when the window ends */
             429: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     UsersController_get: {
@@ -2760,12 +3622,24 @@ export interface operations {
             /** @description Administrators, and every user for their own account */
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     UsersController_update: {
@@ -2786,12 +3660,27 @@ export interface operations {
             /** @description Administrators only */
             200: {
                 headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }
