@@ -2,6 +2,7 @@ import {
   illFormedPaths,
   illFormedQueryParams,
   MAX_JSON_DEPTH,
+  nulPaths,
   pathDeeperThan,
   requireWellFormedInput,
 } from './well-formed-input';
@@ -46,6 +47,34 @@ describe('illFormedPaths', () => {
     node.push('\ud800');
     const [path] = illFormedPaths(deep);
     expect(path.split('.')).toHaveLength(200_001);
+  });
+});
+
+describe('nulPaths', () => {
+  it('names strings and keys holding U+0000, with the NUL left out of the path', () => {
+    expect(
+      nulPaths({
+        summary: 'a\u0000b',
+        ok: 'line\nbreaks and tabs\t are fine',
+        body: { indicators: ['x', '\u0000'] },
+        ['k\u0000']: 'value is not looked at',
+      }),
+    ).toEqual(['summary', 'body.indicators.1', 'k\ufffd']);
+    expect(nulPaths('\u0000')).toEqual(['(body)']);
+    expect(nulPaths({ a: ['\u0001', 1, null] })).toEqual([]);
+  });
+
+  it('is refused by the hook, in the body and in a query value', async () => {
+    const request = { url: '/api/v1/x?q=a%00', body: { note: 'x\u0000' }, query: { q: 'a\u0000' } };
+    await expect(requireWellFormedInput(request as FastifyRequest)).rejects.toMatchObject({
+      problem: {
+        status: 400,
+        errors: [
+          { field: 'q', message: expect.stringMatching(/U\+0000/) },
+          { field: 'note', message: expect.stringMatching(/U\+0000/) },
+        ],
+      },
+    });
   });
 });
 

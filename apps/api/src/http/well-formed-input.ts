@@ -9,37 +9,61 @@ const STRING_MESSAGE = 'must be well-formed Unicode (it holds a lone UTF-16 surr
 const QUERY_MESSAGE =
   'must be well-formed Unicode: its percent-escapes are not UTF-8 (a lone surrogate, a cut or overlong sequence)';
 
-/** Marks a key that is itself ill-formed: the walk reports its path without descending. */
-const ILL_FORMED_KEY = Symbol('ill-formed key');
+const NUL_MESSAGE = 'must not hold the character U+0000 (NUL), which no text of the API can store';
+
+/** Marks a key that is itself refused: the walk reports its path without descending. */
+const REFUSED_KEY = Symbol('refused key');
+
+/** A key as a path names it: well-formed (lone surrogates as U+FFFD) and without NUL. */
+function pathSegment(key: string): string {
+  return key.toWellFormed().replaceAll('\u0000', '\ufffd');
+}
 
 /**
  * The paths (`email`, `body.route.transit.1`) of the strings and object keys in a parsed
- * JSON value that are not well-formed Unicode, in document order, at most `max`. The
- * walk keeps its own stack, so no nesting depth can overflow the call stack. A path is
- * itself made well-formed (a lone surrogate in a key becomes U+FFFD), so that the answer
- * naming it is valid JSON text for every client.
+ * JSON value that `refused` picks, in document order, at most `max`. The walk keeps its
+ * own stack, so no nesting depth can overflow the call stack. A path is itself made
+ * well-formed and NUL-free, so that the answer naming it is valid text for every client.
  */
-export function illFormedPaths(value: unknown, max = MAX_FIELDS): string[] {
+function refusedStringPaths(
+  value: unknown,
+  refused: (text: string) => boolean,
+  max: number,
+): string[] {
   const found: string[] = [];
   const stack: Array<[unknown, string]> = [[value, '']];
   while (stack.length > 0 && found.length < max) {
     const [node, path] = stack.pop()!;
-    if (node === ILL_FORMED_KEY) {
+    if (node === REFUSED_KEY) {
       found.push(path);
     } else if (typeof node === 'string') {
-      if (!node.isWellFormed()) found.push(path || '(body)');
+      if (refused(node)) found.push(path || '(body)');
     } else if (node !== null && typeof node === 'object') {
       const entries: Array<[string, unknown]> = Array.isArray(node)
         ? node.map((item, i) => [String(i), item])
         : Object.entries(node);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, child] = entries[i];
-        const childPath = path ? `${path}.${key.toWellFormed()}` : key.toWellFormed();
-        stack.push([key.isWellFormed() ? child : ILL_FORMED_KEY, childPath]);
+        const childPath = path ? `${path}.${pathSegment(key)}` : pathSegment(key);
+        stack.push([refused(key) ? REFUSED_KEY : child, childPath]);
       }
     }
   }
   return found;
+}
+
+/** The paths of the strings and keys that are not well-formed Unicode (a lone surrogate). */
+export function illFormedPaths(value: unknown, max = MAX_FIELDS): string[] {
+  return refusedStringPaths(value, (text) => !text.isWellFormed(), max);
+}
+
+/**
+ * The paths of the strings and keys that hold U+0000. PostgreSQL stores it neither in
+ * text nor in jsonb (22021, 22P05), so a NUL in any multi-line field (a summary, an
+ * indicator) or a query value was a 500 when it reached the database.
+ */
+export function nulPaths(value: unknown, max = MAX_FIELDS): string[] {
+  return refusedStringPaths(value, (text) => text.includes('\u0000'), max);
 }
 
 /**
@@ -120,9 +144,9 @@ export function illFormedQueryParams(rawQuery: string, max = MAX_FIELDS): string
 
 /**
  * A Fastify `preValidation` hook for every route: the parsed JSON body must nest at most
- * MAX_JSON_DEPTH levels, and it and the query string must be well-formed Unicode, or the
- * request is a 400 problem naming each field, before any guard, pipe or validator runs
- * (class-validator's `isEmail` throws on a lone surrogate, class-transformer overflows its
+ * MAX_JSON_DEPTH levels, and it and the query string must be well-formed Unicode without
+ * NUL, or the request is a 400 problem naming each field, before any guard, pipe or
+ * validator runs (class-validator's `isEmail` throws on a lone surrogate, class-transformer overflows its
  * stack on deep nesting) and before anything is written. One check at the edge instead of
  * one per DTO.
  */
@@ -136,13 +160,13 @@ export function requireWellFormedInput(request: FastifyRequest): Promise<void> {
     );
   const at = request.url.indexOf('?');
   const query = at < 0 ? [] : illFormedQueryParams(request.url.slice(at + 1));
+  const decoded = query.length === 0 ? request.query : undefined;
   const errors: FieldError[] = [
     ...query.map((field) => ({ field, message: QUERY_MESSAGE })),
-    ...(query.length === 0 ? illFormedPaths(request.query) : []).map((field) => ({
-      field,
-      message: STRING_MESSAGE,
-    })),
+    ...illFormedPaths(decoded).map((field) => ({ field, message: STRING_MESSAGE })),
+    ...nulPaths(decoded).map((field) => ({ field, message: NUL_MESSAGE })),
     ...illFormedPaths(request.body).map((field) => ({ field, message: STRING_MESSAGE })),
+    ...nulPaths(request.body).map((field) => ({ field, message: NUL_MESSAGE })),
   ].slice(0, MAX_FIELDS);
   if (errors.length === 0) return Promise.resolve();
   return Promise.reject(

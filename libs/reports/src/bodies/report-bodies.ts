@@ -21,8 +21,13 @@ export const BODY_CLASSES: Record<ReportType, new () => ReportBodyDto> = {
  */
 export class UnknownBodyDto {}
 
+/**
+ * Own keys only: `in` also finds what BODY_CLASSES inherits, so a `type` of `__proto__`,
+ * `constructor` or `toString` picked Object.prototype or a function as the body class, and
+ * class-transformer threw on it (a 500).
+ */
 export function bodyClassFor(type: unknown): new () => object {
-  return typeof type === 'string' && type in BODY_CLASSES
+  return typeof type === 'string' && Object.hasOwn(BODY_CLASSES, type)
     ? BODY_CLASSES[type as ReportType]
     : UnknownBodyDto;
 }
