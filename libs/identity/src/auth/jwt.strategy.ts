@@ -61,7 +61,7 @@ function headerKid(rawToken: string): unknown {
       Buffer.from(rawToken.split('.')[0] ?? '', 'base64url').toString('utf8'),
     );
     return header !== null && typeof header === 'object' && 'kid' in header
-      ? (header).kid
+      ? header.kid
       : undefined;
   } catch {
     return undefined;
