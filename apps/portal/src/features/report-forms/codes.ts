@@ -2,6 +2,7 @@ import countryTable from 'i18n-iso-countries/codes.json';
 import ISO6391 from 'iso-639-1';
 import type { Schemas } from '../../lib/api/client';
 import type { SameValues } from '../../lib/api/same-values';
+import { countryName, ICAO_CODES } from '../../lib/countries';
 
 /**
  * The closed vocabularies of reports, as libs/reports/src/report-codes.ts and
@@ -92,7 +93,7 @@ const COUNTRIES = countryTable.map(([alpha2, alpha3]) => ({
 const ALPHA3 = new Set(COUNTRIES.map((c) => c.alpha3));
 
 /** ICAO Doc 9303 nationality codes: stateless, refugee (1951), refugee (other), unspecified. */
-export const ICAO_NATIONALITY_CODES = ['XXA', 'XXB', 'XXC', 'XXX'] as const;
+export const ICAO_NATIONALITY_CODES = ICAO_CODES;
 const NATIONALITIES = new Set<string>([...ALPHA3, ...ICAO_NATIONALITY_CODES]);
 
 export function isCountryCode(value: string): boolean {
@@ -112,12 +113,12 @@ export const MEMBER_CODE = /^[A-Z][A-Z0-9]{1,15}$/;
 export const AIRPORT_CODE = /^[A-Z]{3}$/;
 export const LOCATION_CODE = /^[A-Z0-9]{2,8}$/;
 
-/** Countries by alpha-3 with a name in the reader's language (Intl knows them by alpha-2). */
+/** Countries by alpha-3 with a name in the reader's language (lib/countries). */
 export function countryOptions(locale: string): Array<{ code: string; name: string }> {
-  const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
-  return COUNTRIES.map((c) => ({ code: c.alpha3, name: names.of(c.alpha2) ?? c.alpha3 })).sort(
-    (a, b) => a.code.localeCompare(b.code),
-  );
+  return COUNTRIES.map((c) => ({
+    code: c.alpha3,
+    name: countryName(c.alpha3, locale) ?? c.alpha3,
+  })).sort((a, b) => a.code.localeCompare(b.code));
 }
 
 export function languageOptions(): Array<{ code: string; name: string }> {

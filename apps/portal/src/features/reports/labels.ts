@@ -1,14 +1,8 @@
-import countries from 'i18n-iso-countries';
-import english from 'i18n-iso-countries/langs/en.json';
 import { useCallback } from 'react';
+import { allCountryCodes, countryName, isIcaoCode } from '../../lib/countries';
 import { useTranslation } from '../../lib/i18n/i18n';
 
-// Country names come from a maintained list (domain.md), English bundled with this chunk.
-countries.registerLocale(english);
-
-/** ICAO Doc 9303 nationality codes beyond ISO 3166: stateless, refugees, unspecified. */
-export const ICAO_CODES = ['XXA', 'XXB', 'XXC', 'XXX'] as const;
-const ICAO = new Set<string>(ICAO_CODES);
+export { ICAO_CODES } from '../../lib/countries';
 
 /** Words for the codes a report carries: countries, months, languages, code lists. */
 export function useLabels() {
@@ -17,12 +11,8 @@ export function useLabels() {
 
   const country = useCallback(
     (code: string): string => {
-      if (ICAO.has(code)) return t(`country.${code}`);
-      return (
-        countries.getName(code, language, { select: 'official' }) ??
-        countries.getName(code, 'en', { select: 'official' }) ??
-        code
-      );
+      if (isIcaoCode(code)) return t(`country.${code}`);
+      return countryName(code, language) ?? code;
     },
     [t, language],
   );
@@ -63,12 +53,7 @@ export function useLabels() {
 
 /** Every country code a filter may name, with its name, for the country field's suggestions. */
 export function countryOptions(language: string): Array<{ code: string; name: string }> {
-  const names = countries.getNames(language, { select: 'official' });
-  const fallback = countries.getNames('en', { select: 'official' });
-  return Object.entries(countries.getAlpha3Codes())
-    .map(([alpha3, alpha2]) => ({
-      code: alpha3,
-      name: names[alpha2] ?? fallback[alpha2] ?? alpha3,
-    }))
+  return allCountryCodes()
+    .map(({ alpha3 }) => ({ code: alpha3, name: countryName(alpha3, language) ?? alpha3 }))
     .sort((a, b) => a.name.localeCompare(b.name, language));
 }

@@ -23,8 +23,9 @@ export type Grouping = (typeof GROUPINGS)[number];
 export const BORDER_TYPES = ['air', 'sea', 'land', 'inland', 'unspecified'] as const;
 export type BorderType = (typeof BORDER_TYPES)[number];
 
-/** ICAO Doc 9303 nationality codes beyond ISO 3166: stateless, refugees, unspecified. */
-export const ICAO_CODES = ['XXA', 'XXB', 'XXC', 'XXX'] as const;
+import { ICAO_CODES } from '../../lib/countries';
+
+export { ICAO_CODES };
 
 // The same maintained list the server validates against, so a code the form offers is one
 // the API takes.

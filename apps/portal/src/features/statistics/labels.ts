@@ -1,13 +1,8 @@
-import countries from 'i18n-iso-countries';
-import english from 'i18n-iso-countries/langs/en.json';
 import { useCallback, useMemo } from 'react';
+import { allCountryCodes, countryName, isIcaoCode } from '../../lib/countries';
 import { formatNumber } from '../../lib/format';
 import { useTranslation } from '../../lib/i18n/i18n';
 import { ICAO_CODES, type Grouping } from './codes';
-
-// Country names from the maintained list (domain.md); English is bundled with this chunk.
-countries.registerLocale(english);
-const ICAO = new Set<string>(ICAO_CODES);
 
 export interface StatsLabels {
   language: string;
@@ -29,9 +24,7 @@ export function useStatsLabels(): StatsLabels {
 
   const country = useCallback(
     (code: string) =>
-      ICAO.has(code)
-        ? t(`country.${code}`)
-        : (countries.getName(code, language) ?? countries.getName(code, 'en') ?? code),
+      isIcaoCode(code) ? t(`country.${code}`) : (countryName(code, language) ?? code),
     [t, language],
   );
   const countryWithCode = useCallback(
@@ -89,11 +82,9 @@ export function countryChoices(
   withIcao: boolean,
   icaoName: (c: string) => string,
 ) {
-  const names = countries.getNames(language);
-  const fallback = countries.getNames('en');
-  const list = Object.entries(countries.getAlpha3Codes()).map(([alpha3, alpha2]) => ({
+  const list = allCountryCodes().map(({ alpha3 }) => ({
     code: alpha3,
-    name: names[alpha2] ?? fallback[alpha2] ?? alpha3,
+    name: countryName(alpha3, language) ?? alpha3,
   }));
   list.sort((a, b) => a.name.localeCompare(b.name, language));
   return withIcao ? [...list, ...ICAO_CODES.map((code) => ({ code, name: icaoName(code) }))] : list;
