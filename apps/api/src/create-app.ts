@@ -15,6 +15,7 @@ import {
   sendProblem,
 } from './http/edge-errors';
 import { BODY_LIMIT, MAX_PARAM_LENGTH } from './http/request-limits';
+import { installShutdownGate } from './http/shutdown-gate';
 import { requireWellFormedInput } from './http/well-formed-input';
 import {
   buildOpenApiDocument,
@@ -41,6 +42,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     http: { maxHeaderSize: MAX_HEADER_BYTES },
     clientErrorHandler,
     frameworkErrors,
+    // Its plain-JSON 503 while closing gives way to the shutdown gate's problem document.
+    return503OnClosing: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -53,6 +56,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: GLOBAL_PREFIX_EXCLUDE });
 
   const fastify = app.getHttpAdapter().getInstance();
+  // From the first moment of a stop (SIGTERM), new requests are a 503 problem.
+  installShutdownGate(adapter);
   fastify.removeContentTypeParser('text/plain');
   // Errors Fastify raises before Nest sees the request (bad JSON, 413, 415) leave as
   // problem+json too. A Fastify route keeps the error handler of the moment it is
