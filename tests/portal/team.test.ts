@@ -1,6 +1,7 @@
 import { openWebhookSecret } from '@rilon/notifications';
 import type { Locator, Page } from 'playwright-core';
 import type { TestTeam, TestUser } from '../support/factories';
+import { waitFor } from '../support/harness';
 import { checkScreen, expectOneH1, Portal, webStorage } from './support/browser';
 
 jest.setTimeout(120_000);
@@ -156,6 +157,11 @@ describe('portal: a lead manages the team', () => {
     await remove.click();
     await dialog.getByRole('button', { name: 'Yes, remove' }).click();
     await row(page, analyst.displayName).waitFor({ state: 'detached' });
+    // The last row went: the keyboard is on the row before it, not lost on the page.
+    const before = row(page, 'Officer Somchai').getByRole('button', {
+      name: 'Make observer (Officer Somchai)',
+    });
+    await waitFor(() => hasFocus(before), 10000, 'the focus on the row before');
     expect(await roleOf(analyst.id)).toBeNull();
     expect(await roleOf(officer.id)).toBe('officer');
     expect(await roleOf(deputy.id)).toBe('lead');

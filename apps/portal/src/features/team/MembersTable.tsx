@@ -45,6 +45,46 @@ export function MembersTable({ teamId, teamName, members, meId, asAdmin }: Props
       ?.focus();
   }, [members]);
 
+  // A removed row takes its buttons (and the dialog's way back) with it: once the list no
+  // longer holds it, the keyboard goes to the row now in its place, else the one before it,
+  // else the table's heading, never the page body.
+  const removed = useRef<{ userId: string; index: number } | null>(null);
+  useEffect(() => {
+    // Both must have happened, in either order: the dialog closed and the list lost the row.
+    const gone = removed.current;
+    if (!gone || removing !== null || members.some((member) => member.userId === gone.userId))
+      return;
+    // After the dialog has handed focus back (to a button that may be gone by now).
+    const timer = window.setTimeout(() => {
+      removed.current = null;
+      // Someone who has moved on (a link, another field) keeps their place.
+      const active = document.activeElement;
+      const lost =
+        active === null ||
+        active === document.body ||
+        !active.isConnected ||
+        active.closest('dialog:not([open])') !== null ||
+        active.closest(`tr[data-user="${CSS.escape(gone.userId)}"]`) !== null;
+      if (!lost) return;
+      const rows = [...(tableRef.current?.querySelectorAll<HTMLTableRowElement>('tbody tr') ?? [])];
+      const at = gone.index < 0 ? rows.length : gone.index;
+      const candidates = [...rows.slice(at), ...rows.slice(0, at).reverse()];
+      const target = candidates
+        .map((tr) => tr.querySelector<HTMLButtonElement>('button'))
+        .find((button) => button !== null);
+      if (target) {
+        target.focus();
+        return;
+      }
+      const heading = tableRef.current?.closest('section')?.querySelector<HTMLElement>('h2');
+      if (heading) {
+        heading.tabIndex = -1;
+        heading.focus();
+      }
+    }, 0);
+    return () => window.clearTimeout(timer);
+  }, [members, removing]);
+
   const change = (member: TeamMember, role: TeamRole) => {
     if (busy) return;
     setRefusal(null);
@@ -81,7 +121,13 @@ export function MembersTable({ teamId, teamName, members, meId, asAdmin }: Props
     if (!member || busy) return;
     setRefusal(null);
     remove.mutate(member.userId, {
-      onSuccess: () => announce(t('members.removed', { name: member.displayName, team: teamName })),
+      onSuccess: () => {
+        removed.current = {
+          userId: member.userId,
+          index: members.findIndex((m) => m.userId === member.userId),
+        };
+        announce(t('members.removed', { name: member.displayName, team: teamName }));
+      },
       onError: (error) =>
         setRefusal(
           t(
