@@ -1,5 +1,9 @@
 import { BadRequestException, Logger } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { isDatabaseUnavailable, toProblem } from './problem.filter';
 import { ProblemException } from './problem.exception';
 
@@ -74,6 +78,23 @@ describe('toProblem', () => {
     expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('duplicate key value'))).toBe(false);
   });
+
+  it.each([
+    ['QueryRunnerAlreadyReleasedError', () => new QueryRunnerAlreadyReleasedError()],
+    [
+      'QueryRunnerProviderAlreadyReleasedError',
+      () => new QueryRunnerProviderAlreadyReleasedError(),
+    ],
+  ])(
+    'answers %s (the connection died mid-transaction) with 503, no error logged',
+    (_name, make) => {
+      const error = jest.fn();
+      const { body, headers } = toProblem(make(), '/', { error } as unknown as Logger);
+      expect(body).toMatchObject({ status: 503, type: '/problems/unavailable' });
+      expect(headers['retry-after']).toBe('5');
+      expect(error).not.toHaveBeenCalled();
+    },
+  );
 
   it('logs a failed query by error id, driver code and message, never its parameters', () => {
     const error = jest.fn();

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { isLockContention } from '../database/pg-errors';
 import { safeError } from '../logging/safe-error';
 import { ProblemException } from './problem.exception';
@@ -69,6 +70,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   ) {
     return true;
   }
+  // TypeORM releases a query runner whose connection PostgreSQL ended (a restart, a
+  // terminated backend), so a transaction that was between two statements fails on the
+  // next one with these: the database went away, as with the errors above.
+  if (error instanceof QueryRunnerAlreadyReleasedError) return true;
+  if (error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const message = e?.message ?? '';
   return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Query read timeout|canceling statement due to statement timeout|the database system is (starting|shutting) up/i.test(
     message,
