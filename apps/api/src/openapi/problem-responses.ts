@@ -11,6 +11,7 @@ import type {
 import { MAX_FIELD_ERRORS } from '@rilon/core';
 import { RATE_LIMIT_HEADERS } from '@rilon/identity';
 import { BODY_LIMIT } from '../http/request-limits';
+import { MAX_JSON_DEPTH } from '../http/well-formed-input';
 import { operationsById } from './enforced-limits';
 import type { RouteHandler } from './route-handlers';
 
@@ -93,8 +94,9 @@ const COMMON: Common[] = [
     status: '400',
     name: 'BadRequest',
     description:
-      'The request fails its schema (types, lengths, sizes, codes, well-formed Unicode) or a ' +
-      'rule checked on the request alone; `errors` names the fields',
+      'The request fails its schema (types, lengths, sizes, codes; text in well-formed ' +
+      `Unicode without U+0000; JSON nested at most ${MAX_JSON_DEPTH} levels) or a rule checked ` +
+      'on the request alone; `errors` names the fields',
   },
   {
     status: '401',

@@ -1552,7 +1552,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request fails its schema (types, lengths, sizes, codes, well-formed Unicode) or a rule checked on the request alone; `errors` names the fields */
+        /** @description The request fails its schema (types, lengths, sizes, codes; text in well-formed Unicode without U+0000; JSON nested at most 32 levels) or a rule checked on the request alone; `errors` names the fields */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
