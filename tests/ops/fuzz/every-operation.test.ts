@@ -33,9 +33,10 @@ import { HOSTILE_STRINGS, POLLUTING_KEYS, XSS } from './payloads';
  * Issue 12, section 2: every operation of the served OpenAPI document, called with
  * requests generated from its own schemas (values at and beyond the limits, wrong types,
  * hostile text, polluting keys, deep nesting, malformed JSON) by an administrator, an
- * officer, a lead, anonymously and with forged credentials. Properties: never a 5xx; every
- * 4xx a problem document; a 4xx changes no domain table; every body is JSON with nosniff,
- * so echoed markup is inert; every log write is one JSON line, so no input forges one.
+ * officer, a lead, an auditor, anonymously and with forged credentials. Properties: never
+ * a 5xx; every 4xx a problem document; a 4xx changes no domain table; every body is JSON
+ * with nosniff, so echoed markup is inert; every log write is one JSON line, so no input
+ * forges one.
  *
  * RILON_FUZZ_RUNS cases per operation (15 in `npm test`); RILON_FUZZ_SECONDS bounds each
  * operation's time (no bound unless set); RILON_FUZZ_SEED replays a run; RILON_FUZZ_ONLY
@@ -51,7 +52,7 @@ const RUNS_WITHOUT_INPUT = Math.min(RUNS, 50);
 /** Operations that end the caller's session when they succeed: called with spare sessions. */
 const ENDS_SESSION = new Set(['POST /api/v1/auth/logout']);
 
-type CallerName = 'anonymous' | 'admin' | 'officer' | 'lead' | 'forged';
+type CallerName = 'anonymous' | 'admin' | 'officer' | 'lead' | 'auditor' | 'forged';
 
 const RAW_BODIES = [
   '{',
@@ -130,12 +131,17 @@ describe('every operation of the OpenAPI document under generated input', () => 
     tokens.set('admin', cast.admin.token);
     tokens.set('officer', cast.officer.token);
     tokens.set('lead', cast.lead.token);
+    tokens.set('auditor', cast.auditor.token);
     // A real token with its signature altered: parsed, then refused.
     tokens.set('forged', `${cast.admin.token.slice(0, -4)}AAAA`);
     spares.set('admin', await factory.user({ globalRole: 'admin', displayName: 'Spare admin' }));
     spares.set(
       'officer',
       await factory.user({ teams: [[cast.teamA.id, 'officer']], displayName: 'Spare officer' }),
+    );
+    spares.set(
+      'auditor',
+      await factory.user({ globalRole: 'auditor', displayName: 'Spare auditor' }),
     );
     spares.set(
       'lead',
@@ -216,6 +222,8 @@ describe('every operation of the OpenAPI document under generated input', () => 
     { weight: 3, arbitrary: fc.constant<CallerName>('admin') },
     { weight: 2, arbitrary: fc.constant<CallerName>('officer') },
     { weight: 2, arbitrary: fc.constant<CallerName>('lead') },
+    // The only one whom the audit routes answer past their guard.
+    { weight: 1, arbitrary: fc.constant<CallerName>('auditor') },
     { weight: 1, arbitrary: fc.constant<CallerName>('anonymous') },
     { weight: 1, arbitrary: fc.constant<CallerName>('forged') },
   );
