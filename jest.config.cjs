@@ -35,6 +35,12 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      // The fault tests (minutes of outages on private services) run only when named:
+      // npm run test:faults, or scripts/test.sh with a tests/faults path, sets this.
+      testPathIgnorePatterns:
+        process.env.RILON_FAULT_TESTS === '1'
+          ? ['/node_modules/']
+          : ['/node_modules/', '<rootDir>/tests/faults/'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },

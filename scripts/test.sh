@@ -12,6 +12,11 @@ ensure_redis
 case " $* " in
   "  " | *tests/portal* | *" tests "* | *" tests/ "*) bash scripts/portal-ready.sh ;;
 esac
+# The fault tests (tests/faults) run only when named: they start PostgreSQL and Redis of their
+# own and the built apps as processes, so dist/ must be up to date.
+case " $* " in
+  *" tests/faults"*) export RILON_FAULT_TESTS=1; bash scripts/build-if-stale.sh ;;
+esac
 export RILON_TEST_ADMIN_URL="$DATABASE_URL"
 export RILON_TEST_REDIS_URL="$REDIS_URL"
 export NODE_ENV=test
