@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { HOSTILE_STRINGS, POLLUTING_KEYS } from './payloads';
+import { HOSTILE_STRINGS, hostileString, POLLUTING_KEYS } from './payloads';
 
 /** The part of an OpenAPI 3 schema object the generators read. */
 export interface Schema {
@@ -147,7 +147,7 @@ function validString(s: Schema, ctx: Context): fc.Arbitrary<string> {
   const choices: Array<fc.Arbitrary<string>> = [
     fc.string({ minLength: min, maxLength: Math.min(max, min + 40) }),
     fc.string({ minLength: min, maxLength: Math.min(max, min + 20), unit: 'grapheme' }),
-    fc.constantFrom(...HOSTILE_STRINGS).map((p) => fit(p, min, max)),
+    hostileString.map((p) => fit(p, min, max)),
   ];
   if (s.maxLength !== undefined) choices.push(fc.constant(fit('', max, max)));
   if (s.pattern) {
@@ -251,10 +251,10 @@ export function hostile(schema: Schema | undefined, ctx: Context): fc.Arbitrary<
     fc.boolean(),
     fc.constantFrom(...NUMBERS),
     fc.constantFrom(...RAW_NUMBERS).map((n) => new RawJson(n)),
-    fc.constantFrom(...HOSTILE_STRINGS),
+    hostileString,
     fc.constant([]),
     fc.constant({}),
-    fc.array(fc.constantFrom(...HOSTILE_STRINGS), { minLength: 1, maxLength: 3 }),
+    fc.array(hostileString, { minLength: 1, maxLength: 3 }),
     fc
       .constantFrom(...POLLUTING_KEYS)
       .map((key) => new RawJson(`{${JSON.stringify(key)}:{"isAdmin":true,"globalRole":"admin"}}`)),
@@ -264,7 +264,7 @@ export function hostile(schema: Schema | undefined, ctx: Context): fc.Arbitrary<
   if (s.type === 'string' || s.enum) {
     const max = s.maxLength ?? 1000;
     specific.push(
-      fc.constantFrom(...HOSTILE_STRINGS),
+      hostileString,
       fc.constant('x'.repeat(max + 1)),
       fc.constant('\ud800'.repeat(Math.min(max, 50))),
       fc

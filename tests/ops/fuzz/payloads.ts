@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+
 /**
  * What a hostile client puts into strings: markup and script for a page that might render
  * an answer, a forged log line for a log that might be read as text, SQL for a query that
@@ -37,20 +39,31 @@ export const SQL = [
   '$$; DELETE FROM reports; $$',
 ];
 
-/** Characters a parser, a validator or PostgreSQL treats specially. */
-export const AWKWARD = [
-  '',
-  ' ',
+/** Control characters: PostgreSQL stores no NUL, a log or a mail header splits on the rest. */
+export const CONTROL = [
   '\u0000',
   'a\u0000b',
+  'end\u0000',
   '\t\u000b\f',
   '\u007f\u0080\u009f',
+  'line\rbreak',
+];
+
+/** Unicode that is not what it looks like: lone surrogates, bidi overrides, look-alikes. */
+export const UNICODE = [
   '\ud800',
   'a\udfffb',
   '\ud83d\ude00',
   '\u202e\u2066override',
   '\u200b\u200d\ufeff',
   'ﬁ ＡＢＣ ①②',
+  '٣٤٥ ১২৩',
+];
+
+/** Text a parser or a validator treats specially: numbers, dates, paths, prototype names. */
+export const AWKWARD = [
+  '',
+  ' ',
   'null',
   'undefined',
   'true',
@@ -73,7 +86,17 @@ export const AWKWARD = [
   '[object Object]',
 ];
 
-export const HOSTILE_STRINGS = [...XSS, ...LOG_INJECTION, ...SQL, ...AWKWARD];
+const CATEGORIES = [XSS, LOG_INJECTION, SQL, CONTROL, UNICODE, AWKWARD];
+
+export const HOSTILE_STRINGS = CATEGORIES.flat();
+
+/**
+ * A hostile string, each kind as likely as the others (a flat pick would favour the long
+ * lists and leave a NUL in one case of sixty).
+ */
+export const hostileString: fc.Arbitrary<string> = fc.oneof(
+  ...CATEGORIES.map((list) => fc.constantFrom(...list)),
+);
 
 /** Keys that pollute an object's prototype when copied naively. */
 export const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype'];
