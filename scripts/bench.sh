@@ -42,6 +42,7 @@ export PATH="$ROOT/node_modules/.bin:$PATH"
 RILON_DB_NAME=postgres ensure_postgres || exit 1
 ensure_redis || exit 1
 bash scripts/build-if-stale.sh || exit 1
+if [ "$name" = portal ]; then bash scripts/chromium-ready.sh || exit 1; fi
 export RILON_ROOT="$ROOT" RILON_BENCH_ADMIN_URL="$DATABASE_URL" REDIS_URL
 say "running $script on $(node -v), $(nproc 2>/dev/null || echo '?') cores"
 case "$script" in

@@ -1,4 +1,4 @@
-// npm run bench -- portal [--runs 1] [--max-wait 10000] [--save <dir>]
+// npm run bench -- portal [--runs 1] [--max-wait 10000] [--save <dir> [--profile]]
 // Lighthouse 12.2.3 through its Node API, with its default settings (mobile: a Moto G Power
 // screen, simulated slow 4G and a 4x slower CPU), against the built portal (a copy of
 // dist/portal) served by the built API on a throwaway database, on three pages: sign-in, the
@@ -15,7 +15,7 @@
 // small gatherer; the final URL; the API calls it made answered 200) before its figures count.
 // Prints per page performance, accessibility and best-practices (0-100), the JavaScript
 // transferred, FCP, LCP, TBT and CLS, and every audit of those categories that did not pass.
-// --runs N keeps the median run of N by performance; --max-wait bounds the wait for the load
+// --profile adds V8's CPU samples to the saved traces; --runs N keeps the median run of N by performance; --max-wait bounds the wait for the load
 // (the live stream never ends, so signed-in pages always wait that long); --save writes the
 // reports as JSON. It exits non-zero on errors only: the scores are figures, not a test (issue
 // 8 item 10 sets the targets: performance 95, accessibility 100).
@@ -42,6 +42,9 @@ import {
 const { values } = parseArgs({
   options: {
     save: { type: 'string' }, // a directory for the full Lighthouse reports (JSON)
+    // With --save: also record V8's CPU samples in the trace and save it (to see what the
+    // main thread spends its time on; the sampling itself costs a little).
+    profile: { type: 'boolean', default: false },
     runs: { type: 'string', default: '1' },
     'max-wait': { type: 'string', default: '10000' },
   },
@@ -562,6 +565,9 @@ async function audit(base, port, page, run) {
       logLevel: 'error',
       onlyCategories: [...CATEGORIES, 'rilon-check'],
       maxWaitForLoad: MAX_WAIT_MS,
+      ...(values.profile
+        ? { additionalTraceCategories: 'disabled-by-default-v8.cpu_profiler' }
+        : {}),
     };
     // A new session for each signed-in run: a refresh token is good for one refresh.
     if (page.signedIn) flags.extraHeaders = { Cookie: await refreshCookie(base, page.user) };
@@ -576,7 +582,7 @@ async function audit(base, port, page, run) {
       const name = `portal-${page.name}${RUNS > 1 ? `-${run}` : ''}`;
       writeFileSync(join(values.save, `${name}.report.json`), JSON.stringify(lhr));
       // The trace and the protocol log, to see why a run failed.
-      if (lhr.runtimeError)
+      if (lhr.runtimeError || values.profile)
         writeFileSync(
           join(values.save, `${name}.artifacts.json`),
           JSON.stringify({
