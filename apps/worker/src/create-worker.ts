@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { AppConfig, checkRedisCredentials, REDIS } from '@rilon/core';
+import { AppConfig, checkRedisCredentials, REDIS, withDeadline } from '@rilon/core';
 import type { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -16,10 +16,7 @@ export interface RunningWorker {
 
 async function state(check: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
-    await Promise.race([
-      check(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1500).unref()),
-    ]);
+    await withDeadline(check(), 1500, 'the dependency check');
     return 'up';
   } catch {
     return 'down';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, Page, ProblemException, toInt, toPage } from '@rilon/core';
+import { decodeCursor, malformedCursor, Page, ProblemException, toInt, toPage } from '@rilon/core';
 import { DataSource } from 'typeorm';
 import { AuditOutcome } from './audit-event.entity';
 
@@ -91,9 +91,7 @@ export class AuditQueryService {
     if (cursor) {
       const [seq] = cursor;
       if (typeof seq !== 'string' || !/^\d{1,18}$/.test(seq)) {
-        throw ProblemException.badRequest('The cursor is malformed', [
-          { field: 'cursor', message: 'is not a valid cursor' },
-        ]);
+        throw malformedCursor();
       }
       add('e.seq < ?::bigint', seq);
     }

@@ -2,7 +2,7 @@ import { NotificationEntity } from './inbox/notification.entity';
 import { NotificationSubscriptionEntity } from './subscriptions/notification-subscription.entity';
 import { TeamWebhookEntity } from './webhooks/team-webhook.entity';
 
-/** Event names, e-mail modes and the report types subscription rules may name. */
+/** Event names and e-mail modes (rules name report types from @rilon/reports' REPORT_TYPES). */
 export * from './notification-events';
 /** Job names, payloads and deterministic ids of the notification jobs. */
 export * from './notification-jobs';

@@ -25,11 +25,3 @@ export function isBroadcastEvent(event: string): event is BroadcastEvent {
 
 export const EMAIL_MODES = ['off', 'immediate', 'daily'] as const;
 export type EmailMode = (typeof EMAIL_MODES)[number];
-
-/** The four report types a rule may name (domain.md, "The four types"). */
-export const RULE_REPORT_TYPES = [
-  'visa_fraud_trend',
-  'modus_operandi',
-  'migration_statistics',
-  'training_offer',
-] as const;

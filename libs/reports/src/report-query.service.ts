@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@rilon/audit';
-import { Actor, decodeCursor, isUuid, Page, ProblemException, toPage } from '@rilon/core';
+import {
+  Actor,
+  decodeCursor,
+  isUuid,
+  malformedCursor,
+  Page,
+  ProblemException,
+  toPage,
+} from '@rilon/core';
 import type { DataSource } from 'typeorm';
 import type { ListReportsQueryDto } from './dto/list-reports-query.dto';
 import { AUDITED_READ_TLPS, type ReportStatus, type ReportType, type Tlp } from './report-codes';
@@ -71,10 +79,7 @@ export class ReportQueryService {
 
 function filtersOf(q: ListReportsQueryDto): Omit<ReportFilters, 'limit'> {
   const cursor = decodeCursor(q.cursor, 2);
-  if (cursor && !(isSortKey(cursor[0]) && isUuid(cursor[1])))
-    throw ProblemException.badRequest('The cursor is malformed', [
-      { field: 'cursor', message: 'is not a valid cursor' },
-    ]);
+  if (cursor && !(isSortKey(cursor[0]) && isUuid(cursor[1]))) throw malformedCursor();
   const from = q.from ? instant(q.from, 'from', false) : undefined;
   const toExclusive = q.to ? instant(q.to, 'to', true) : undefined;
   return {

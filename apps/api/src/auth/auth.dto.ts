@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TEAM_ROLES } from '@rilon/core';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export const REFRESH_IN = ['body', 'cookie'] as const;
@@ -74,7 +75,7 @@ export class MembershipDto {
   @ApiProperty({ format: 'uuid' }) teamId: string;
   @ApiProperty() teamName: string;
   @ApiProperty({ format: 'uuid' }) capitalId: string;
-  @ApiProperty({ enum: ['lead', 'officer', 'observer'] }) role: string;
+  @ApiProperty({ enum: TEAM_ROLES }) role: string;
 }
 
 export class MeDto {

@@ -5,8 +5,8 @@ import {
   isRuleCountry,
   MAX_RULE_COUNTRIES,
   MAX_RULES,
-  RULE_REPORT_TYPES,
 } from '@rilon/notifications';
+import { REPORT_TYPES } from '@rilon/reports';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,12 +21,17 @@ import {
 
 /** One rule: every filter it sets must match; absent filters match everything. */
 export class SubscriptionRuleDto {
-  @ApiPropertyOptional({ enum: RULE_REPORT_TYPES, isArray: true, minItems: 1, maxItems: 4 })
+  @ApiPropertyOptional({
+    enum: REPORT_TYPES,
+    isArray: true,
+    minItems: 1,
+    maxItems: REPORT_TYPES.length,
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(RULE_REPORT_TYPES.length)
-  @IsIn(RULE_REPORT_TYPES, { each: true })
+  @ArrayMaxSize(REPORT_TYPES.length)
+  @IsIn(REPORT_TYPES, { each: true })
   types?: string[];
 
   @ApiPropertyOptional({

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ProblemException, REDIS } from '@rilon/core';
+import { ProblemException, REDIS, withDeadline } from '@rilon/core';
 import { Public } from '@rilon/identity';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -9,19 +9,11 @@ import { DataSource } from 'typeorm';
 type DependencyState = 'up' | 'down';
 
 async function probe(check: () => Promise<unknown>, timeoutMs = 1500): Promise<DependencyState> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      check(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
-      }),
-    ]);
+    await withDeadline(check(), timeoutMs, 'the dependency check');
     return 'up';
   } catch {
     return 'down';
-  } finally {
-    clearTimeout(timer);
   }
 }
 

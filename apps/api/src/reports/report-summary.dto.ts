@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { distributionOf, type ReportRow } from '@rilon/reports';
+import { distributionOf, REPORT_TYPES, type ReportRow } from '@rilon/reports';
 
 export class DistributionViewDto {
   @ApiPropertyOptional({
@@ -15,9 +15,7 @@ export class DistributionViewDto {
 /** A report in a list: the envelope without `body`. */
 export class ReportSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({
-    enum: ['visa_fraud_trend', 'modus_operandi', 'migration_statistics', 'training_offer'],
-  })
+  @ApiProperty({ enum: REPORT_TYPES })
   type: string;
   @ApiProperty({ format: 'uuid' }) teamId: string;
   @ApiProperty({ format: 'uuid' }) authorId: string;

@@ -1,5 +1,7 @@
 export type GlobalRole = 'admin' | 'auditor';
-export type TeamRole = 'lead' | 'officer' | 'observer';
+/** The roles within a team, the most senior first (lists of members sort by it). */
+export const TEAM_ROLES = ['lead', 'officer', 'observer'] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
 
 export interface TeamMembershipRef {
   teamId: string;

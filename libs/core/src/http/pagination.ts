@@ -30,6 +30,16 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
+/**
+ * The one answer to a cursor that does not decode, or decodes to values its list cannot
+ * have issued (a 400 naming `cursor`); lists that check what a cursor holds throw it too.
+ */
+export function malformedCursor(): ProblemException {
+  return ProblemException.badRequest('The cursor is malformed', [
+    { field: 'cursor', message: 'is not a valid cursor' },
+  ]);
+}
+
 export function decodeCursor(cursor: string | undefined, arity: number): unknown[] | null {
   if (!cursor) return null;
   try {
@@ -38,9 +48,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): unknown
   } catch {
     // fall through to the problem below
   }
-  throw ProblemException.badRequest('The cursor is malformed', [
-    { field: 'cursor', message: 'is not a valid cursor' },
-  ]);
+  throw malformedCursor();
 }
 
 /** Fetch limit+1 rows, then call this: it trims the page and makes the next cursor. */

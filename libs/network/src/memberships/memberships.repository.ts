@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TeamRole } from '@rilon/core';
+import { TEAM_ROLES, type TeamRole } from '@rilon/core';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TeamMemberView } from '../shared/views';
+
+/** TEAM_ROLES as a SQL array literal, for ordering by seniority (constants, never input). */
+const ROLE_ORDER = `ARRAY[${TEAM_ROLES.map((role) => `'${role}'`).join(', ')}]::varchar[]`;
 
 const VIEW = `SELECT m.user_id AS "userId", u.display_name AS "displayName", u.member_code AS "memberCode", m.role
                 FROM team_memberships m JOIN users u ON u.id = m.user_id`;
@@ -16,7 +19,7 @@ export class MembershipsRepository {
   list(teamId: string): Promise<TeamMemberView[]> {
     return this.dataSource.query(
       `${VIEW} WHERE m.team_id = $1
-       ORDER BY array_position(ARRAY['lead', 'officer', 'observer']::varchar[], m.role), u.display_name, m.user_id`,
+       ORDER BY array_position(${ROLE_ORDER}, m.role), u.display_name, m.user_id`,
       [teamId],
     );
   }

@@ -8,6 +8,7 @@ import {
   inTransaction,
   isAdmin,
   isUuid,
+  malformedCursor,
   Page,
   ProblemException,
   toPage,
@@ -99,10 +100,7 @@ export class UsersService {
     return this.denials.guard(actor, async () => {
       requireAdmin(actor, 'user.list', 'user');
       const after = decodeCursor(cursor, 1)?.[0] ?? null;
-      if (after !== null && !isUuid(after))
-        throw ProblemException.badRequest('The cursor is malformed', [
-          { field: 'cursor', message: 'is not a valid cursor' },
-        ]);
+      if (after !== null && !isUuid(after)) throw malformedCursor();
       const rows = await this.users.page(limit + 1, after);
       return toPage(rows, limit, (last) => [last.id]);
     });

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, decodeCursor, isUuid, Page, ProblemException, toPage } from '@rilon/core';
+import {
+  Actor,
+  decodeCursor,
+  isUuid,
+  malformedCursor,
+  Page,
+  ProblemException,
+  toPage,
+} from '@rilon/core';
 import { InboxRepository } from './inbox.repository';
 import { NotificationView, toNotificationView } from './notification.view';
 
@@ -17,9 +25,7 @@ export class InboxService {
     let afterId: string | null = null;
     if (cursor) {
       if (!isUuid(cursor[0])) {
-        throw ProblemException.badRequest('The cursor is malformed', [
-          { field: 'cursor', message: 'is not a valid cursor' },
-        ]);
+        throw malformedCursor();
       }
       afterId = cursor[0];
     }

@@ -1,3 +1,4 @@
+import { ICAO_NATIONALITY_CODES } from '@rilon/reports';
 import { isValid as isValidAlpha3 } from 'i18n-iso-countries';
 import type { EmailMode } from '../notification-events';
 
@@ -45,7 +46,7 @@ export function emailModeOfRank(rank: number | null): EmailMode {
 }
 
 /** ICAO Doc 9303 nationality codes that are not ISO countries. */
-const ICAO_CODES = new Set(['XXA', 'XXB', 'XXC', 'XXX']);
+const ICAO_CODES: ReadonlySet<string> = new Set(ICAO_NATIONALITY_CODES);
 
 /** An ISO 3166-1 alpha-3 code (from the maintained list) or an ICAO 9303 code, upper case. */
 export function isRuleCountry(value: unknown): boolean {

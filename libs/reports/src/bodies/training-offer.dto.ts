@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MEMBER_CODE } from '@rilon/core';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,7 +19,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DELIVERY_MODES, TRAINING_TOPICS } from '../report-codes';
-import { MEMBER_CODE } from '../validation/code-lists';
 import { IsLanguageCode } from '../validation/code.validators';
 import { IsDateOnly, NotAfter, NotBefore } from '../validation/date.validators';
 import { LocationDto } from './location.dto';

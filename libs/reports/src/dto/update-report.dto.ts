@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsSingleLine } from '@rilon/core';
+import { Absent, IsSingleLine } from '@rilon/core';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -12,7 +12,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { INFORMATION_CREDIBILITIES, SOURCE_RELIABILITIES, TLPS } from '../report-codes';
-import { Absent } from './absent';
 import { digitAsString } from './digit-as-string';
 import { DistributionDto } from './distribution.dto';
 

@@ -8,6 +8,7 @@ import {
   inTransaction,
   isLeadOf,
   isUuid,
+  malformedCursor,
   newId,
   Page,
   ProblemException,
@@ -96,10 +97,7 @@ export class EnrolmentsService {
     const limit = page.limit ?? 50;
     const cursor = decodeCursor(page.cursor, 1);
     const before = cursor && isUuid(cursor[0]) ? cursor[0] : null;
-    if (cursor && !before)
-      throw ProblemException.badRequest('The cursor is malformed', [
-        { field: 'cursor', message: 'is not a valid cursor' },
-      ]);
+    if (cursor && !before) throw malformedCursor();
     const onlyOwn = isLeadOf(actor, offer.team_id) ? null : actor.userId;
     const rows = await this.repository.list(reportId, onlyOwn, limit + 1, before);
     return toPage(rows.map(toEnrolmentView), limit, (last) => [last.id]);

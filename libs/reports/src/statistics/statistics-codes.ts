@@ -1,4 +1,5 @@
 import { getAlpha3Codes } from 'i18n-iso-countries';
+import { ICAO_NATIONALITY_CODES } from '../validation/code-lists';
 
 /** The FRAN-style indicators a migration_statistics observation may carry (domain.md). */
 export const STATISTICS_INDICATORS = [
@@ -35,8 +36,5 @@ export const COUNTRY_ALPHA3_CODES: readonly string[] = Object.keys(getAlpha3Code
 /** Nationalities: a country, or ICAO Doc 9303 stateless / refugee / unspecified codes. */
 export const NATIONALITY_CODES: readonly string[] = [
   ...COUNTRY_ALPHA3_CODES,
-  'XXA',
-  'XXB',
-  'XXC',
-  'XXX',
+  ...ICAO_NATIONALITY_CODES,
 ];

@@ -25,6 +25,3 @@ export function isLanguageCode(value: unknown): value is string {
 
 /** IATA airport codes are three capital letters. */
 export const AIRPORT_CODE = /^[A-Z]{3}$/;
-
-/** A member code as the members table stores it (existence is checked by the service). */
-export const MEMBER_CODE = /^[A-Z][A-Z0-9]{1,15}$/;

@@ -1,18 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { TEAM_ROLES, type TeamRole } from '@rilon/core';
 import { NewPersonDto } from './new-person.dto';
-
-const ROLES = ['lead', 'officer', 'observer'] as const;
-type Role = (typeof ROLES)[number];
 
 export class CreateInvitationDto extends NewPersonDto {
   @ApiProperty({ format: 'uuid', description: 'An existing, active team (400 otherwise)' })
   @IsUUID('all')
   teamId: string;
 
-  @ApiProperty({ enum: ROLES, description: 'Leads of the team invite officers and observers only' })
-  @IsIn(ROLES)
-  role: Role;
+  @ApiProperty({
+    enum: TEAM_ROLES,
+    description: 'Leads of the team invite officers and observers only',
+  })
+  @IsIn(TEAM_ROLES)
+  role: TeamRole;
 }
 
 export class InvitationDto {
@@ -21,7 +22,7 @@ export class InvitationDto {
   @ApiProperty() displayName: string;
   @ApiProperty() memberCode: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) teamId: string | null;
-  @ApiProperty({ enum: ROLES, nullable: true, type: String }) role: Role | null;
+  @ApiProperty({ enum: TEAM_ROLES, nullable: true, type: String }) role: TeamRole | null;
   @ApiProperty({ format: 'date-time', description: 'The link works until then (7 days)' })
   expiresAt: string;
 }
@@ -62,7 +63,7 @@ export class PendingInvitationDto {
   @ApiProperty({ maxLength: 120 }) displayName: string;
   @ApiProperty({ maxLength: 16 }) memberCode: string;
   @ApiProperty({ format: 'uuid' }) teamId: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ enum: TEAM_ROLES }) role: TeamRole;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', description: 'The link works until then' })
   expiresAt: string;

@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Absent, TEAM_ROLES, type TeamRole } from '@rilon/core';
 import { IsBoolean, IsIn, IsUUID } from 'class-validator';
-import { Absent, BoundedText, SingleLineText } from './validation.decorators';
-
-const ROLES = ['lead', 'officer', 'observer'] as const;
-type Role = (typeof ROLES)[number];
+import { BoundedText, SingleLineText } from './validation.decorators';
 
 export class CreateTeamDto {
   @ApiProperty({ example: 'RILON Bangkok', minLength: 1, maxLength: 120 })
@@ -59,16 +57,16 @@ export class TeamListDto {
 }
 
 export class SetRoleDto {
-  @ApiProperty({ enum: ROLES, description: 'Only administrators grant lead' })
-  @IsIn(ROLES)
-  role: Role;
+  @ApiProperty({ enum: TEAM_ROLES, description: 'Only administrators grant lead' })
+  @IsIn(TEAM_ROLES)
+  role: TeamRole;
 }
 
 export class TeamMemberDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ example: 'THA' }) memberCode: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
+  @ApiProperty({ enum: TEAM_ROLES }) role: TeamRole;
 }
 
 export class TeamMemberListDto {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Absent, AbsentOrNull } from '@rilon/core';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { Absent, AbsentOrNull, IsMemberCode, SingleLineText } from './validation.decorators';
+import { IsMemberCode, SingleLineText } from './validation.decorators';
 import { NewPersonDto } from './new-person.dto';
 
 const GLOBAL_ROLES = ['admin', 'auditor'] as const;

@@ -1,17 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsSingleLine } from '@rilon/core';
-import { IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-
-/**
- * Optional, but never null: class-validator's @IsOptional lets `null` through, which a
- * PATCH would then read as "leave unchanged" or write as NULL. Absent skips the checks;
- * null is checked (and fails them).
- */
-export const Absent = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
-
-/** Optional and nullable: absent or null skip the checks (null clears the field). */
-export const AbsentOrNull = (): PropertyDecorator =>
-  ValidateIf((_object, value) => value !== undefined && value !== null);
+import { IsSingleLine, MEMBER_CODE } from '@rilon/core';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 /** A bounded, non-blank text. */
 export const BoundedText = (max: number, min = 1): PropertyDecorator =>
@@ -25,8 +14,6 @@ export const BoundedText = (max: number, min = 1): PropertyDecorator =>
 /** A bounded, non-blank name: one line, no control characters (see IsSingleLine). */
 export const SingleLineText = (max: number): PropertyDecorator =>
   applyDecorators(BoundedText(max), IsSingleLine());
-
-export const MEMBER_CODE = /^[A-Z][A-Z0-9]{1,15}$/;
 
 /** A member code as the members table allows it (whether it exists is the service's question). */
 export const IsMemberCode = (): PropertyDecorator =>
