@@ -97,6 +97,21 @@ describe('portal: sign-in, session and shell', () => {
     await page.reload();
     await expectOneH1(page, 'Inbox');
     await expect(page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
+    // A page opened by its address (here one whose code loads lazily) leaves the focus
+    // where the browser put it; moving to another page takes it to the new heading.
+    await page.goto('/reports');
+    await expectOneH1(page, 'Reports');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: /^Inbox/ })
+      .click();
+    await expectOneH1(page, 'Inbox');
+    await waitFor(
+      async () => (await page.evaluate(() => document.activeElement?.textContent)) === 'Inbox',
+      5000,
+      'the focus on the new heading',
+    );
     await page.context().close();
   });
 

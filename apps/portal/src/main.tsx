@@ -1,29 +1,24 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { AnnouncerProvider } from './components/Announcer';
-import { applyDocumentLanguage, i18n } from './lib/i18n/i18n';
-import { createQueryClient } from './lib/query';
 import { session } from './lib/session/session';
 import './styles.css';
 
-const queryClient = createQueryClient();
-// Whatever the session was, nothing of it stays cached once it ends.
-session.subscribe(() => {
-  if (session.getSnapshot().status === 'signed-out') queryClient.clear();
-});
-applyDocumentLanguage(i18n.language);
+/**
+ * The entry is small on purpose: it asks for the session (POST /auth/refresh with the
+ * cookie) at once, while the rest of the portal, preloaded by index.html, is still on its
+ * way. On a slow link a reload then waits for the larger of the two, not for both in turn.
+ */
 void session.restore();
-
-const root = document.getElementById('root');
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <AnnouncerProvider>
-          <App />
-        </AnnouncerProvider>
-      </QueryClientProvider>
-    </StrictMode>,
-  );
+import('./app/start').then(
+  ({ start }) => start(),
+  () => {
+    // The code could not be fetched (offline, or a deployment replaced it): say so.
+    const root = document.getElementById('root');
+    if (root) {
+      const message = document.createElement('p');
+      message.setAttribute('role', 'alert');
+      message.className = 'page';
+      message.textContent =
+        'The RILON portal could not load. Check the connection, then reload the page.';
+      root.append(message);
+    }
+  },
+);

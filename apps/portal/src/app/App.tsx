@@ -5,39 +5,26 @@ import { InboxPage } from '../features/inbox';
 import { NotFoundPage } from '../features/not-found';
 import { useTranslation } from '../lib/i18n/i18n';
 import { RequireAbility, RequireSession } from './guards';
+import { chunks } from './pages';
 import { Shell } from './Shell';
 
 // The first page (sign-in, then the inbox) is in the entry chunk; the rest loads when opened.
-const ReportsPage = lazy(() =>
-  import('../features/reports').then((m) => ({ default: m.ReportsPage })),
-);
-const ReportPage = lazy(() =>
-  import('../features/reports').then((m) => ({ default: m.ReportPage })),
-);
-const NewReportPage = lazy(() =>
-  import('../features/report-forms').then((m) => ({ default: m.NewReportPage })),
-);
+const ReportsPage = lazy(() => chunks.reports().then((m) => ({ default: m.ReportsPage })));
+const ReportPage = lazy(() => chunks.reports().then((m) => ({ default: m.ReportPage })));
+const NewReportPage = lazy(() => chunks.reportForms().then((m) => ({ default: m.NewReportPage })));
 const EditReportPage = lazy(() =>
-  import('../features/report-forms').then((m) => ({ default: m.EditReportPage })),
+  chunks.reportForms().then((m) => ({ default: m.EditReportPage })),
 );
-const StatisticsPage = lazy(() =>
-  import('../features/statistics').then((m) => ({ default: m.StatisticsPage })),
-);
-const TrainingPage = lazy(() =>
-  import('../features/training').then((m) => ({ default: m.TrainingPage })),
-);
+const StatisticsPage = lazy(() => chunks.statistics().then((m) => ({ default: m.StatisticsPage })));
+const TrainingPage = lazy(() => chunks.training().then((m) => ({ default: m.TrainingPage })));
 const SubscriptionsPage = lazy(() =>
-  import('../features/subscriptions').then((m) => ({ default: m.SubscriptionsPage })),
+  chunks.subscriptions().then((m) => ({ default: m.SubscriptionsPage })),
 );
-const AuditPage = lazy(() => import('../features/audit').then((m) => ({ default: m.AuditPage })));
-const AccountPage = lazy(() =>
-  import('../features/account').then((m) => ({ default: m.AccountPage })),
-);
-const ReviewPage = lazy(() =>
-  import('../features/review').then((m) => ({ default: m.ReviewPage })),
-);
-const TeamPage = lazy(() => import('../features/team').then((m) => ({ default: m.TeamPage })));
-const AdminPage = lazy(() => import('../features/admin').then((m) => ({ default: m.AdminPage })));
+const AuditPage = lazy(() => chunks.audit().then((m) => ({ default: m.AuditPage })));
+const AccountPage = lazy(() => chunks.account().then((m) => ({ default: m.AccountPage })));
+const ReviewPage = lazy(() => chunks.review().then((m) => ({ default: m.ReviewPage })));
+const TeamPage = lazy(() => chunks.team().then((m) => ({ default: m.TeamPage })));
+const AdminPage = lazy(() => chunks.admin().then((m) => ({ default: m.AdminPage })));
 
 function Loading() {
   const { t } = useTranslation();

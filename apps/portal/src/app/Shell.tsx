@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
-import { NavLink, useLocation } from 'react-router';
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
 import { api, unwrap } from '../lib/api/client';
 import { useTranslation } from '../lib/i18n/i18n';
 import { abilitiesOf, useMe } from '../lib/session/hooks';
 import { session } from '../lib/session/session';
+import { MovesFocus } from '../components/PageHeading';
 import { LiveConnection } from './LiveConnection';
 
 export const UNREAD_KEY = ['notifications', 'unread-count'] as const;
@@ -35,13 +36,6 @@ export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
   const abilities = abilitiesOf(me);
-  const location = useLocation();
-
-  useEffect(() => {
-    // After the first page, a route change moves focus to the new page's heading.
-    const timer = setTimeout(() => (document.body.dataset.navigated = 'true'), 0);
-    return () => clearTimeout(timer);
-  }, [location.pathname]);
 
   const link = (to: string, label: ReactNode) => (
     <li>
@@ -99,7 +93,7 @@ export function Shell({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main id="main" tabIndex={-1} className="page">
-        {children}
+        <MovesFocus value>{children}</MovesFocus>
       </main>
     </>
   );

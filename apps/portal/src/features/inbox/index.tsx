@@ -1,1 +1,3 @@
 export { InboxPage } from './InboxPage';
+export { prefetchInbox } from './queries';
+export { unreadOnlyOf } from './notifications';

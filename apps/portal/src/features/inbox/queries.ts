@@ -1,5 +1,7 @@
 import {
+  infiniteQueryOptions,
   keepPreviousData,
+  queryOptions,
   useInfiniteQuery,
   useMutation,
   useQuery,
@@ -25,8 +27,8 @@ export const inboxKeys = {
 
 export const PAGE_SIZE = 50;
 
-export function useInbox(unreadOnly: boolean) {
-  return useInfiniteQuery({
+const inboxQuery = (unreadOnly: boolean) =>
+  infiniteQueryOptions({
     queryKey: inboxKeys.list(unreadOnly),
     queryFn: ({ pageParam, signal }) =>
       unwrap(
@@ -43,16 +45,31 @@ export function useInbox(unreadOnly: boolean) {
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+
+const countQuery = queryOptions({
+  queryKey: inboxKeys.count,
+  queryFn: () => unwrap(api.GET('/api/v1/notifications/unread-count')),
+});
+
+export function useInbox(unreadOnly: boolean) {
+  return useInfiniteQuery({
+    ...inboxQuery(unreadOnly),
     // Switching the filter keeps the old list on screen until the new one is there.
     placeholderData: keepPreviousData,
   });
 }
 
 export function useUnreadCount() {
-  return useQuery({
-    queryKey: inboxKeys.count,
-    queryFn: () => unwrap(api.GET('/api/v1/notifications/unread-count')),
-  });
+  return useQuery(countQuery);
+}
+
+/** The inbox opened by its address: its first page and the count, as soon as the session is back. */
+export function prefetchInbox(client: QueryClient, unreadOnly: boolean): Promise<unknown> {
+  return Promise.all([
+    client.prefetchInfiniteQuery(inboxQuery(unreadOnly)),
+    client.prefetchQuery(countQuery),
+  ]);
 }
 
 /** Shows the change at once in every cached list and in the count; the server confirms after. */

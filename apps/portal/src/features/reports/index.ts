@@ -5,6 +5,6 @@ export { CommentForm } from './CommentForm';
 export { RefusalNotice } from './Refusal';
 export { Evaluation } from './Evaluation';
 export { refusalOf, useReportTransition, type Refusal, type TransitionName } from './transitions';
-export { reportKeys, useTeams, PAGE_SIZE } from './queries';
+export { reportKeys, useTeams, PAGE_SIZE, prefetchReport } from './queries';
 export type { Report, ReportSummary } from './codes';
 export { useReportList } from './queries';

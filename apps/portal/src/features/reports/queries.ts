@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api, unwrap } from '../../lib/api/client';
 import { filtersToQuery, type ReportFilters } from './filters';
@@ -29,29 +29,49 @@ export function useReportList(filters: ReportFilters) {
   });
 }
 
-export function useReport(id: string, enabled = true) {
-  return useQuery({
+const reportQuery = (id: string) =>
+  queryOptions({
     queryKey: reportKeys.report(id),
     queryFn: () => unwrap(api.GET('/api/v1/reports/{id}', { params: { path: { id } } })),
-    enabled,
   });
+
+const versionsQuery = (id: string) =>
+  queryOptions({
+    queryKey: reportKeys.versions(id),
+    queryFn: () => unwrap(api.GET('/api/v1/reports/{id}/versions', { params: { path: { id } } })),
+  });
+
+/** Teams come whole and change rarely: one fetch names every team on every screen. */
+const teamsQuery = queryOptions({
+  queryKey: ['teams'],
+  queryFn: () => unwrap(api.GET('/api/v1/teams')),
+  staleTime: 5 * 60_000,
+});
+
+export function useReport(id: string, enabled = true) {
+  return useQuery({ ...reportQuery(id), enabled });
 }
 
 export function useVersions(id: string, enabled: boolean) {
-  return useQuery({
-    queryKey: reportKeys.versions(id),
-    queryFn: () => unwrap(api.GET('/api/v1/reports/{id}/versions', { params: { path: { id } } })),
-    enabled,
-  });
+  return useQuery({ ...versionsQuery(id), enabled });
 }
 
-/** Teams come whole and change rarely: one fetch names every team on every screen. */
+/**
+ * A report view opened by its address (a reload, a link from an e-mail): its report,
+ * versions and the team names are asked for together, as soon as the session is back,
+ * instead of one after another as the screen renders. The versions of a report the caller
+ * may not read are a 404 like the report itself, so asking early tells nothing more.
+ */
+export function prefetchReport(client: QueryClient, id: string): Promise<unknown> {
+  return Promise.all([
+    client.prefetchQuery(reportQuery(id)),
+    client.prefetchQuery(versionsQuery(id)),
+    client.prefetchQuery(teamsQuery),
+  ]);
+}
+
 export function useTeams() {
-  const query = useQuery({
-    queryKey: ['teams'],
-    queryFn: () => unwrap(api.GET('/api/v1/teams')),
-    staleTime: 5 * 60_000,
-  });
+  const query = useQuery(teamsQuery);
   const names = useMemo(
     () => new Map((query.data?.items ?? []).map((team) => [team.id, team.name])),
     [query.data],

@@ -2062,6 +2062,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -2095,6 +2096,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -2478,6 +2480,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -2724,6 +2727,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -2757,6 +2761,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -2800,6 +2805,7 @@ export interface operations {
             };
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -2833,6 +2839,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -2872,6 +2879,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -2905,6 +2913,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -2944,6 +2953,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -2977,6 +2987,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -3010,6 +3021,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -3160,6 +3172,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -3193,6 +3206,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -3234,6 +3248,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -3276,6 +3291,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -3324,6 +3340,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -3364,6 +3381,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 teamId: string;
             };
             cookie?: never;
@@ -3397,6 +3415,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 teamId: string;
             };
             cookie?: never;
@@ -3431,7 +3450,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 teamId: string;
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 userId: string;
             };
             cookie?: never;
@@ -3481,7 +3502,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 teamId: string;
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 userId: string;
             };
             cookie?: never;
@@ -3613,6 +3636,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;
@@ -3647,6 +3671,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
                 id: string;
             };
             cookie?: never;

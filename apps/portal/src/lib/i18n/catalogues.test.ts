@@ -1,5 +1,6 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { FALLBACK, type Catalogues, type Messages } from './catalogue';
+import { FALLBACK, isPlainMessage, type Catalogues, type Messages } from './catalogue';
 import { catalogueProblems, describeProblems } from './catalogue-check';
 import { LANGUAGES } from './languages';
 
@@ -87,5 +88,36 @@ describe('the catalogue check', () => {
     expect(problems[4]).toBe(
       'ur/common.json done: select action cases differ: English has other, submit, this has other, publish',
     );
+  });
+});
+
+describe('plain messages', () => {
+  /** Every message of every catalogue, as [language, text]. */
+  function* messagesOf(): Generator<[string, string]> {
+    const walk = function* (language: string, node: Messages): Generator<[string, string]> {
+      for (const value of Object.values(node))
+        if (typeof value === 'string') yield [language, value];
+        else yield* walk(language, value);
+    };
+    for (const [language, namespaces] of Object.entries(catalogues))
+      for (const messages of Object.values(namespaces)) yield* walk(language, messages);
+  }
+
+  it('a message taken as plain text reads exactly as ICU formats it', () => {
+    let plain = 0;
+    for (const [language, source] of messagesOf()) {
+      if (!isPlainMessage(source)) continue;
+      plain += 1;
+      expect(String(new IntlMessageFormat(source, language).format()), source).toBe(source);
+    }
+    expect(plain).toBeGreaterThan(500);
+  });
+
+  it('quoting, arguments and tags go to the ICU parser', () => {
+    expect(isPlainMessage("Officer's report")).toBe(true);
+    expect(isPlainMessage("It''s")).toBe(false);
+    expect(isPlainMessage('{count} reports')).toBe(false);
+    expect(isPlainMessage("'{'literal")).toBe(false);
+    expect(isPlainMessage('<b>bold</b>')).toBe(false);
   });
 });

@@ -127,6 +127,15 @@ export const i18n = {
    * of every feature opened so far (so that nothing on screen suspends, and focus stays
    * on the Account page's select), and its font. Then switch with changeLanguage.
    */
+  /**
+   * Starts loading a screen's catalogues in the language in use, before the screen
+   * renders (a page opened by its address): it then need not suspend for them.
+   */
+  preload(namespaces: readonly string[]): Promise<void> {
+    return Promise.all(
+      namespaces.map((namespace) => loadNamespace(translator.language, namespace)),
+    ).then(() => undefined);
+  },
   prepare(language: string): Promise<void> {
     const namespaces = new Set([...FIRST_PAGE, ...Object.keys(catalogues[FALLBACK] ?? {})]);
     return Promise.all([

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { api, unwrap, type Schemas } from '../api/client';
 import { session, type SessionSnapshot } from './session';
@@ -11,15 +11,17 @@ export function useSession(): SessionSnapshot {
 
 export const ME_KEY = ['me'] as const;
 
+/** The signed-in user: profile, global role and team memberships (GET /me). */
+export const meQuery = queryOptions({
+  queryKey: ME_KEY,
+  queryFn: () => unwrap(api.GET('/api/v1/me')),
+  staleTime: 60_000,
+});
+
 /** The signed-in user: profile, global role and team memberships. */
 export function useMe() {
   const { status } = useSession();
-  return useQuery({
-    queryKey: ME_KEY,
-    queryFn: () => unwrap(api.GET('/api/v1/me')),
-    enabled: status === 'signed-in',
-    staleTime: 60_000,
-  });
+  return useQuery({ ...meQuery, enabled: status === 'signed-in' });
 }
 
 /** What the caller's roles let the portal offer (the server still decides). */
