@@ -75,11 +75,16 @@ describe('team members', () => {
       }
     });
 
-    it('404 for an unknown team, 400 for a malformed id', async () => {
-      expect((await api.get(`/teams/${UNKNOWN}/members`, { token: cast.admin.token })).status).toBe(
-        404,
-      );
-      expect((await api.get('/teams/abc/members', { token: cast.admin.token })).status).toBe(400);
+    it('404 for an unknown team and, with the same problem, for a malformed id', async () => {
+      const unknown = await api.get(`/teams/${UNKNOWN}/members`, { token: cast.admin.token });
+      expect(unknown.status).toBe(404);
+      const malformed = await api.get('/teams/abc/members', { token: cast.admin.token });
+      expect(malformed.status).toBe(404);
+      expect({ ...malformed.body, instance: null }).toEqual({ ...unknown.body, instance: null });
+      expect(malformed.body).toMatchObject({
+        type: '/problems/not-found',
+        detail: 'Team not found',
+      });
     });
   });
 
@@ -244,7 +249,7 @@ describe('team members', () => {
       ).toBe(200);
     });
 
-    it('404 for an unknown team or user; 400 for malformed ids and bodies', async () => {
+    it('404 for an unknown team or user, and for malformed ids; 400 for bad bodies', async () => {
       const token = cast.admin.token;
       expect(
         (
@@ -269,8 +274,15 @@ describe('team members', () => {
         { role: 'officer' },
         { token },
       );
-      expect(badId.status).toBe(400);
-      expect(badId.body.errors).toEqual([{ field: 'userId', message: 'must be a UUID' }]);
+      expect(badId.status).toBe(404);
+      expect(badId.body).toMatchObject({ type: '/problems/not-found', detail: 'User not found' });
+      const badTeam = await api.put(
+        `/teams/not-a-team/members/${cast.officer.id}`,
+        { role: 'officer' },
+        { token },
+      );
+      expect(badTeam.status).toBe(404);
+      expect(badTeam.body).toMatchObject({ type: '/problems/not-found', detail: 'Team not found' });
       for (const body of [
         { role: 'boss' },
         {},
@@ -335,7 +347,7 @@ describe('team members', () => {
       ).toBe(403);
     });
 
-    it('404 when the user is not a member; 400 for a malformed id', async () => {
+    it('404 when the user is not a member, and for a malformed id', async () => {
       expect(
         (
           await api.delete(`/teams/${cast.teamA.id}/members/${cast.otherOfficer.id}`, {
@@ -357,9 +369,14 @@ describe('team members', () => {
           })
         ).status,
       ).toBe(404);
-      expect(
-        (await api.delete(`/teams/${cast.teamA.id}/members/x`, { token: cast.admin.token })).status,
-      ).toBe(400);
+      const malformed = await api.delete(`/teams/${cast.teamA.id}/members/x`, {
+        token: cast.admin.token,
+      });
+      expect(malformed.status).toBe(404);
+      expect(malformed.body).toMatchObject({
+        type: '/problems/not-found',
+        detail: 'Membership not found',
+      });
     });
   });
 

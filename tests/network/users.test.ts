@@ -274,7 +274,7 @@ describe('user accounts', () => {
         ).toBe(true);
     });
 
-    it('everyone reads themself; 404 for an unknown id (admin), 403 for others, 400 malformed', async () => {
+    it('everyone reads themself; 404 for an unknown id (admin), 403 for others, 404 malformed', async () => {
       for (const user of [cast.observer, cast.auditor, cast.otherLead]) {
         const res = await api.get(`/users/${user.id}`, { token: user.token });
         expect(res.status).toBe(200);
@@ -282,7 +282,14 @@ describe('user accounts', () => {
       }
       expect((await api.get(`/users/${UNKNOWN}`, { token: cast.admin.token })).status).toBe(404);
       expect((await api.get(`/users/${UNKNOWN}`, { token: cast.officer.token })).status).toBe(403);
-      expect((await api.get('/users/me', { token: cast.officer.token })).status).toBe(400);
+      for (const who of [cast.admin, cast.officer]) {
+        const malformed = await api.get('/users/me', { token: who.token });
+        expect(malformed.status).toBe(404);
+        expect(malformed.body).toMatchObject({
+          type: '/problems/not-found',
+          detail: 'User not found',
+        });
+      }
     });
   });
 
@@ -372,7 +379,7 @@ describe('user accounts', () => {
       ).toBe(200);
     });
 
-    it('404 for an unknown user; 400 for bad bodies and ids', async () => {
+    it('404 for an unknown user and a malformed id; 400 for bad bodies', async () => {
       expect(
         (
           await api.patch(
@@ -384,7 +391,7 @@ describe('user accounts', () => {
       ).toBe(404);
       expect(
         (await api.patch('/users/1', { displayName: 'Ghost' }, { token: cast.admin.token })).status,
-      ).toBe(400);
+      ).toBe(404);
       for (const body of [
         { displayName: null },
         { status: 'deleted' },

@@ -87,13 +87,27 @@ describe('the OpenAPI document', () => {
     expect(fieldsOf(beyond.body)).toEqual(['limit']);
   });
 
-  it('declares a path id as a UUID, which the server requires', async () => {
-    const id = (served.paths['/api/v1/teams/{id}'].get.parameters as Json[]).find(
+  it('declares a path id as a UUID, which the server requires, answering 404 otherwise', async () => {
+    const parameter = (served.paths['/api/v1/teams/{id}'].get.parameters as Json[]).find(
       (p) => p.name === 'id',
-    )!.schema;
-    expect(id).toMatchObject({ format: 'uuid', maxLength: 36 });
+    )!;
+    expect(parameter.schema).toMatchObject({ format: 'uuid', maxLength: 36 });
+    expect(parameter.description).toContain('malformed id is answered 404');
     const res = await api.get('/teams/not-a-uuid', { token: admin.token });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ type: '/problems/not-found', detail: 'Team not found' });
+  });
+
+  it('says of every id in a path that a malformed one is a 404', () => {
+    const ids = Object.values(served.paths as Record<string, Record<string, Json>>)
+      .flatMap((item) => Object.values(item))
+      .flatMap((operation) => (operation.parameters ?? []) as Json[])
+      .filter((p) => p.in === 'path');
+    expect(ids.length).toBeGreaterThan(15);
+    for (const p of ids) {
+      expect(p.schema).toMatchObject({ format: 'uuid' });
+      expect(p.description).toContain('malformed id is answered 404');
+    }
   });
 
   it('declares the problem answers every signed-in route can give, as problem+json', () => {

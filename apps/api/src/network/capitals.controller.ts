@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { IdParam } from '../http/uuid-param.pipe';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@rilon/core';
 import { Authenticated, CurrentActor, DeniedAs, RequireRoles } from '@rilon/identity';
 import { CapitalsService } from '@rilon/network';
 import { CapitalDto, CapitalListDto, CreateCapitalDto } from './dto/capitals.dto';
-import { UuidParamPipe } from './uuid-param.pipe';
 
 @ApiTags('network')
 @ApiBearerAuth()
@@ -22,7 +22,7 @@ export class CapitalsController {
   @Get(':id')
   @Authenticated()
   @ApiOkResponse({ type: CapitalDto })
-  get(@Param('id', UuidParamPipe) id: string): Promise<CapitalDto> {
+  get(@IdParam('id', 'Capital') id: string): Promise<CapitalDto> {
     return this.capitals.get(id);
   }
 

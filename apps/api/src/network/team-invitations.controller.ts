@@ -1,10 +1,10 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { IdParam } from '../http/uuid-param.pipe';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@rilon/core';
 import { Authenticated, CurrentActor } from '@rilon/identity';
 import { InvitationsService } from '@rilon/network';
 import { PendingInvitationListDto } from './dto/invitations.dto';
-import { UuidParamPipe } from './uuid-param.pipe';
 
 @ApiTags('network')
 @ApiBearerAuth()
@@ -24,7 +24,7 @@ export class TeamInvitationsController {
   @ApiOkResponse({ type: PendingInvitationListDto })
   async list(
     @CurrentActor() actor: Actor,
-    @Param('teamId', UuidParamPipe) teamId: string,
+    @IdParam('teamId', 'Team') teamId: string,
   ): Promise<PendingInvitationListDto> {
     const pending = await this.invitations.listPending(actor, teamId);
     return {

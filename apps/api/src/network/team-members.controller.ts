@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
+import { IdParam } from '../http/uuid-param.pipe';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
@@ -11,7 +12,6 @@ import type { Actor } from '@rilon/core';
 import { Authenticated, CurrentActor } from '@rilon/identity';
 import { MembershipsService } from '@rilon/network';
 import { SetRoleDto, TeamMemberDto, TeamMemberListDto } from './dto/teams.dto';
-import { UuidParamPipe } from './uuid-param.pipe';
 
 // Issue 12: the contract's table gains the own-membership rule and the leads' notification.
 const OWN_RULE =
@@ -36,7 +36,7 @@ export class TeamMembersController {
   @ApiOkResponse({ type: TeamMemberListDto, description: 'Administrators and members of the team' })
   list(
     @CurrentActor() actor: Actor,
-    @Param('teamId', UuidParamPipe) teamId: string,
+    @IdParam('teamId', 'Team') teamId: string,
   ): Promise<TeamMemberListDto> {
     return this.memberships.list(actor, teamId);
   }
@@ -55,8 +55,8 @@ export class TeamMembersController {
   @ApiForbiddenResponse({ description: REFUSED })
   set(
     @CurrentActor() actor: Actor,
-    @Param('teamId', UuidParamPipe) teamId: string,
-    @Param('userId', UuidParamPipe) userId: string,
+    @IdParam('teamId', 'Team') teamId: string,
+    @IdParam('userId', 'User') userId: string,
     @Body() dto: SetRoleDto,
   ): Promise<TeamMemberDto> {
     return this.memberships.set(actor, teamId, userId, dto.role);
@@ -73,8 +73,8 @@ export class TeamMembersController {
   @ApiForbiddenResponse({ description: REFUSED })
   remove(
     @CurrentActor() actor: Actor,
-    @Param('teamId', UuidParamPipe) teamId: string,
-    @Param('userId', UuidParamPipe) userId: string,
+    @IdParam('teamId', 'Team') teamId: string,
+    @IdParam('userId', 'Membership') userId: string,
   ): Promise<void> {
     return this.memberships.remove(actor, teamId, userId);
   }

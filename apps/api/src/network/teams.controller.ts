@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { IdParam } from '../http/uuid-param.pipe';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@rilon/core';
 import { Authenticated, CurrentActor, DeniedAs, RequireRoles } from '@rilon/identity';
 import { TeamsService } from '@rilon/network';
 import { CreateTeamDto, TeamDto, TeamListDto, UpdateTeamDto } from './dto/teams.dto';
-import { UuidParamPipe } from './uuid-param.pipe';
 
 @ApiTags('network')
 @ApiBearerAuth()
@@ -22,7 +22,7 @@ export class TeamsController {
   @Get(':id')
   @Authenticated()
   @ApiOkResponse({ type: TeamDto })
-  get(@Param('id', UuidParamPipe) id: string): Promise<TeamDto> {
+  get(@IdParam('id', 'Team') id: string): Promise<TeamDto> {
     return this.teams.get(id);
   }
 
@@ -46,7 +46,7 @@ export class TeamsController {
   })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', UuidParamPipe) id: string,
+    @IdParam('id', 'Team') id: string,
     @Body() dto: UpdateTeamDto,
   ): Promise<TeamDto> {
     return this.teams.update(actor, id, dto);

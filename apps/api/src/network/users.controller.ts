@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { IdParam } from '../http/uuid-param.pipe';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -10,7 +11,6 @@ import { type Actor, PageQueryDto } from '@rilon/core';
 import { Authenticated, CurrentActor, DeniedAs, RequireRoles } from '@rilon/identity';
 import { UserUpdater, UsersService } from '@rilon/network';
 import { CreateUserDto, UpdateUserDto, UserDto, UserPageDto } from './dto/users.dto';
-import { UuidParamPipe } from './uuid-param.pipe';
 
 @ApiTags('network')
 @ApiBearerAuth()
@@ -51,7 +51,7 @@ export class UsersController {
     type: UserDto,
     description: 'Administrators, and every user for their own account',
   })
-  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<UserDto> {
+  get(@CurrentActor() actor: Actor, @IdParam('id', 'User') id: string): Promise<UserDto> {
     return this.users.get(actor, id);
   }
 
@@ -61,7 +61,7 @@ export class UsersController {
   @ApiOkResponse({ type: UserDto, description: 'Administrators only' })
   update(
     @CurrentActor() actor: Actor,
-    @Param('id', UuidParamPipe) id: string,
+    @IdParam('id', 'User') id: string,
     @Body() dto: UpdateUserDto,
   ): Promise<UserDto> {
     return this.updater.update(actor, id, dto);

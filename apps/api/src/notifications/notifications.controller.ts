@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { IdParam } from '../http/uuid-param.pipe';
 import {
   ApiBearerAuth,
   ApiNoContentResponse,
@@ -52,7 +53,7 @@ export class NotificationsController {
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'Not one of your notifications' })
-  read(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<void> {
+  read(@CurrentActor() actor: Actor, @IdParam('id', 'Notification') id: string): Promise<void> {
     return this.inbox.markRead(actor, id);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
+import { IdParam } from '../http/uuid-param.pipe';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
@@ -31,7 +32,10 @@ export class TeamWebhooksController {
   @ApiOperation({ summary: "Read the team's webhook (administrators and the team's leads)" })
   @ApiOkResponse({ type: TeamWebhookDto })
   @ApiForbiddenResponse({ description: 'Neither an administrator nor a lead of the team' })
-  get(@CurrentActor() actor: Actor, @Param('id') teamId: string): Promise<TeamWebhookDto> {
+  get(
+    @CurrentActor() actor: Actor,
+    @IdParam('id', 'Team') teamId: string,
+  ): Promise<TeamWebhookDto> {
     return this.webhooks.get(actor, teamId);
   }
 
@@ -48,7 +52,7 @@ export class TeamWebhooksController {
   @ApiForbiddenResponse({ description: 'Not a lead of the team (administrators included)' })
   set(
     @CurrentActor() actor: Actor,
-    @Param('id') teamId: string,
+    @IdParam('id', 'Team') teamId: string,
     @Body() dto: PutTeamWebhookDto,
   ): Promise<TeamWebhookDto> {
     return this.webhooks.set(actor, teamId, dto.url, dto.secret);
@@ -63,7 +67,7 @@ export class TeamWebhooksController {
   })
   @ApiNoContentResponse()
   @ApiForbiddenResponse({ description: 'Neither an administrator nor a lead of the team' })
-  remove(@CurrentActor() actor: Actor, @Param('id') teamId: string): Promise<void> {
+  remove(@CurrentActor() actor: Actor, @IdParam('id', 'Team') teamId: string): Promise<void> {
     return this.webhooks.remove(actor, teamId);
   }
 }

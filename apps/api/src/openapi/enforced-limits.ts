@@ -9,7 +9,7 @@ import type {
 import { getMetadataStorage } from 'class-validator';
 import { MAX_HEADER_BYTES, MAX_URL_BYTES } from '../http/edge-errors';
 import { MAX_PARAM_LENGTH } from '../http/request-limits';
-import { UuidParamPipe } from '../network/uuid-param.pipe';
+import { MALFORMED_ID_DESCRIPTION, UuidParamPipe } from '../http/uuid-param.pipe';
 import type { RouteHandler } from './route-handlers';
 import { enforcedSchema, type EnforcedSchema, validatedProperties } from './validator-schema';
 
@@ -195,14 +195,22 @@ function parameterLimits(
         a.from === (p.in === 'query' ? RouteParamtypes.QUERY : RouteParamtypes.PARAM) &&
         (a.key === undefined || a.key === p.name),
     );
+    let checkedId = false;
     for (const arg of args) {
       if (arg.key === undefined && typeof arg.type === 'function') {
         const dto = classes.get(arg.type.name) ?? arg.type;
         p.schema = applyEnforced(schemaOf(p), enforcedSchema(dto, p.name), where, faults);
       }
-      if (arg.pipes.some((pipe) => pipe === UuidParamPipe || pipe instanceof UuidParamPipe))
+      if (arg.pipes.some((pipe) => pipe instanceof UuidParamPipe)) {
         applyKeywords(schemaOf(p), { format: 'uuid', minLength: 36, maxLength: 36 }, where, faults);
+        p.description ??= MALFORMED_ID_DESCRIPTION;
+        checkedId = true;
+      }
     }
+    // Every id in a path goes through UuidParamPipe (IdParam), so that a malformed id is
+    // answered alike (404) on every route.
+    if (p.in === 'path' && /(^id|Id)$/.test(p.name) && !checkedId)
+      faults.push(`${where}: an id in the path without IdParam (UuidParamPipe)`);
     const schema = schemaOf(p);
     // Fastify's router refuses a longer path parameter (414) before any handler runs; a
     // query value is part of a request target of at most MAX_URL_BYTES (414 beyond).

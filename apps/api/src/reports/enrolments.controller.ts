@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { IdParam } from '../http/uuid-param.pipe';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -40,7 +41,7 @@ export class EnrolmentsController {
   @ApiCreatedResponse({ type: EnrolmentCreatedDto })
   create(
     @CurrentActor() actor: Actor,
-    @Param('id') reportId: string,
+    @IdParam('id', 'Training offer') reportId: string,
     @Body() dto: CreateEnrolmentDto,
   ): Promise<EnrolmentCreatedDto> {
     return this.enrolments.request(actor, reportId, dto);
@@ -57,7 +58,7 @@ export class EnrolmentsController {
   @ApiOkResponse({ type: EnrolmentPageDto })
   list(
     @CurrentActor() actor: Actor,
-    @Param('id') reportId: string,
+    @IdParam('id', 'Training offer') reportId: string,
     @Query() page: PageQueryDto,
   ): Promise<EnrolmentPageDto> {
     return this.enrolments.list(actor, reportId, page);
@@ -76,7 +77,7 @@ export class EnrolmentsController {
   @ApiOkResponse({ type: EnrolmentDto })
   decide(
     @CurrentActor() actor: Actor,
-    @Param('id') enrolmentId: string,
+    @IdParam('id', 'Enrolment') enrolmentId: string,
     @Body() dto: EnrolmentDecisionDto,
   ): Promise<EnrolmentDto> {
     return this.decisions.decide(actor, enrolmentId, dto.decision);

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { IdParam } from '../http/uuid-param.pipe';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -57,7 +58,7 @@ export class ReportsController {
   @Get(':id')
   @Authenticated('report-reader')
   @ApiOkResponse({ type: ReportDto })
-  async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReportDto> {
+  async get(@CurrentActor() actor: Actor, @IdParam('id', 'Report') id: string): Promise<ReportDto> {
     return ReportDto.from(await this.query.get(actor, id));
   }
 
@@ -72,7 +73,7 @@ export class ReportsController {
   @ApiOkResponse({ type: ReportVersionsDto })
   async versions(
     @CurrentActor() actor: Actor,
-    @Param('id') id: string,
+    @IdParam('id', 'Report') id: string,
   ): Promise<ReportVersionsDto> {
     return ReportVersionsDto.from(await this.query.versions(actor, id));
   }
@@ -83,7 +84,7 @@ export class ReportsController {
   @ApiOkResponse({ type: ReportDto })
   async update(
     @CurrentActor() actor: Actor,
-    @Param('id') id: string,
+    @IdParam('id', 'Report') id: string,
     @Body() dto: UpdateReportDto,
   ): Promise<ReportDto> {
     return ReportDto.from(await this.reports.update(actor, id, dto));
@@ -93,7 +94,10 @@ export class ReportsController {
   @Authenticated('report-lifecycle')
   @HttpCode(200)
   @ApiOkResponse({ type: ReportDto })
-  async submit(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReportDto> {
+  async submit(
+    @CurrentActor() actor: Actor,
+    @IdParam('id', 'Report') id: string,
+  ): Promise<ReportDto> {
     return ReportDto.from(await this.lifecycle.submit(actor, id));
   }
 
@@ -103,7 +107,7 @@ export class ReportsController {
   @ApiOkResponse({ type: ReportDto })
   async return(
     @CurrentActor() actor: Actor,
-    @Param('id') id: string,
+    @IdParam('id', 'Report') id: string,
     @Body() dto: ReturnReportDto,
   ): Promise<ReportDto> {
     return ReportDto.from(await this.lifecycle.return(actor, id, dto.comment));
@@ -113,7 +117,10 @@ export class ReportsController {
   @Authenticated('report-lifecycle')
   @HttpCode(200)
   @ApiOkResponse({ type: ReportDto })
-  async publish(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReportDto> {
+  async publish(
+    @CurrentActor() actor: Actor,
+    @IdParam('id', 'Report') id: string,
+  ): Promise<ReportDto> {
     return ReportDto.from(await this.lifecycle.publish(actor, id));
   }
 
@@ -123,7 +130,7 @@ export class ReportsController {
   @ApiOkResponse({ type: ReportDto })
   async withdraw(
     @CurrentActor() actor: Actor,
-    @Param('id') id: string,
+    @IdParam('id', 'Report') id: string,
     @Body() dto: WithdrawReportDto,
   ): Promise<ReportDto> {
     return ReportDto.from(await this.lifecycle.withdraw(actor, id, dto.reason));
