@@ -14,6 +14,8 @@ import { UserRateLimitGuard } from './auth/rate-limit.guard';
 import { SessionLoader } from './auth/session-loader';
 import { SessionsService } from './auth/sessions.service';
 import { TokenService } from './auth/token.service';
+import { SessionsRepository } from './sessions/sessions.repository';
+import { UsersRepository } from './users/users.repository';
 
 /** Users, sessions and tokens: what every authenticated route stands on. */
 @Module({
@@ -29,6 +31,8 @@ import { TokenService } from './auth/token.service';
     }),
   ],
   providers: [
+    UsersRepository,
+    SessionsRepository,
     SessionLoader,
     JwtStrategy,
     TokenService,
@@ -42,6 +46,7 @@ import { TokenService } from './auth/token.service';
     BootstrapAdminService,
   ],
   exports: [
+    UsersRepository,
     SessionLoader,
     TokenService,
     AccessGuard,

@@ -16,5 +16,6 @@ export * from './auth/rate-limit.guard';
 export * from './auth/session-loader';
 export * from './auth/sessions.service';
 export * from './auth/token.service';
+export * from './users/users.repository';
 export * from './identity.module';
 export const IDENTITY_ENTITIES = [UserEntity, SessionEntity, SessionSpentSecretEntity];

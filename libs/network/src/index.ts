@@ -30,7 +30,7 @@ export type { TeamChanges } from './teams/teams.repository';
 export * from './memberships/memberships.service';
 export * from './users/users.service';
 export * from './users/user-updater.service';
-export type { UserChanges } from './users/users.repository';
+export type { UserChanges } from '@rilon/identity';
 /** The people directory: active users by name, for naming RED recipients. */
 export * from './users/people.service';
 export type { PersonView } from './users/people.repository';

@@ -16,7 +16,6 @@ import { TeamsService } from './teams/teams.service';
 import { PeopleRepository } from './users/people.repository';
 import { PeopleService } from './users/people.service';
 import { UserUpdater } from './users/user-updater.service';
-import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 
 const SERVICES = [
@@ -42,7 +41,6 @@ const SERVICES = [
     CapitalsRepository,
     TeamsRepository,
     MembershipsRepository,
-    UsersRepository,
     PeopleRepository,
     InvitationsRepository,
   ],

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@rilon/audit';
 import { Actor, inTransaction, isUuid, ProblemException, RequestContext } from '@rilon/core';
 import { DataSource } from 'typeorm';
+import { UsersRepository } from '../users/users.repository';
 import { LoginThrottle } from './login-throttle';
 import { DUMMY_HASH_PROMISE, PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
@@ -17,6 +18,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
+    private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
   ) {}
@@ -33,15 +35,10 @@ export class AuthService {
       });
       throw ProblemException.tooManyRequests(attempt.lockedFor);
     }
-    const rows: Array<{ id: string; password_hash: string | null; status: string }> =
-      await this.dataSource.query(
-        'SELECT id, password_hash, status FROM users WHERE lower(email) = lower($1)',
-        [email],
-      );
-    const user = rows[0];
+    const user = await this.users.credentialsByEmail(email);
     // Verify against a dummy hash for unknown e-mails so both failures take the same time.
     const valid = await this.hasher.verify(
-      user?.password_hash ?? (await DUMMY_HASH_PROMISE),
+      user?.passwordHash ?? (await DUMMY_HASH_PROMISE),
       password,
     );
     const succeeded = Boolean(user && valid && user.status === 'active');
@@ -58,12 +55,11 @@ export class AuthService {
       throw ProblemException.unauthorized(INVALID_CREDENTIALS);
     }
     const rehash =
-      user.password_hash && this.hasher.needsRehash(user.password_hash)
+      user.passwordHash && this.hasher.needsRehash(user.passwordHash)
         ? await this.hasher.hash(password)
         : null;
     return inTransaction(this.dataSource, async (manager) => {
-      if (rehash)
-        await manager.query('UPDATE users SET password_hash = $2 WHERE id = $1', [user.id, rehash]);
+      if (rehash) await this.users.setPassword(manager, user.id, rehash);
       const { sessionId, pair } = await this.sessions.open(manager, user.id);
       await this.audit.record(manager, {
         actorId: user.id,
@@ -163,12 +159,9 @@ export class AuthService {
    * sign-in form, and a locked account is 429 here too, whatever the password.
    */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
-    const rows: Array<{ email: string; password_hash: string | null }> =
-      await this.dataSource.query('SELECT email, password_hash FROM users WHERE id = $1', [
-        actor.userId,
-      ]);
+    const account = await this.users.credentialsById(actor.userId);
     const ip = RequestContext.current().ip ?? 'unknown';
-    const attempt = await this.throttle.begin(rows[0]?.email ?? actor.userId, ip);
+    const attempt = await this.throttle.begin(account?.email ?? actor.userId, ip);
     if (attempt.lockedFor > 0) {
       await this.audit.recordAlone({
         actorId: actor.userId,
@@ -180,7 +173,7 @@ export class AuthService {
       });
       throw ProblemException.tooManyRequests(attempt.lockedFor);
     }
-    const valid = await this.hasher.verify(rows[0]?.password_hash ?? null, currentPassword);
+    const valid = await this.hasher.verify(account?.passwordHash ?? null, currentPassword);
     await attempt.settle(valid);
     if (!valid) {
       await this.audit.recordAlone({
@@ -195,10 +188,7 @@ export class AuthService {
     }
     const hash = await this.hasher.hash(newPassword);
     await inTransaction(this.dataSource, async (manager) => {
-      await manager.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [
-        actor.userId,
-        hash,
-      ]);
+      await this.users.setPassword(manager, actor.userId, hash);
       const revoked = await this.sessions.revokeAll(
         manager,
         actor.userId,

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { DataSource } from 'typeorm';
+import type { UsersRepository } from '../users/users.repository';
 import { ACCOUNT_LIMIT, LoginThrottle } from './login-throttle';
 
 /** A Redis that is down: the throttle counts in this process. */
@@ -13,11 +13,9 @@ const VICTIM_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 
 /** The users table: only victim@x.test exists (PostgreSQL's lower() stood in for). */
 const users = {
-  query: (_sql: string, [email]: [string]) =>
-    Promise.resolve(
-      email.replace(/İ/g, 'i').toLowerCase() === 'victim@x.test' ? [{ id: VICTIM_ID }] : [],
-    ),
-} as unknown as DataSource;
+  idByEmail: (email: string) =>
+    Promise.resolve(email.replace(/İ/g, 'i').toLowerCase() === 'victim@x.test' ? VICTIM_ID : null),
+} as unknown as UsersRepository;
 
 async function fail(throttle: LoginThrottle, email: string, ip: string): Promise<number> {
   const attempt = await throttle.begin(email, ip);

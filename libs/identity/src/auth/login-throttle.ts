@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { REDIS } from '@rilon/core';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { createHash } from 'node:crypto';
+import { UsersRepository } from '../users/users.repository';
 import { LocalCounters } from './local-counters';
 import { accountKey, addressKey, ThrottledAccount } from './throttle-keys';
 
@@ -43,7 +42,7 @@ export class LoginThrottle {
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
   ) {}
 
   /**
@@ -71,11 +70,7 @@ export class LoginThrottle {
   }
 
   private async resolve(email: string): Promise<ThrottledAccount> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      'SELECT id FROM users WHERE lower(email) = lower($1)',
-      [email],
-    );
-    return { userId: rows[0]?.id ?? null, email };
+    return { userId: await this.users.idByEmail(email), email };
   }
 
   private attempt(

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, newId, queryRows, RequestContext } from '@rilon/core';
+import { APP_CONFIG, AppConfig, newId, RequestContext } from '@rilon/core';
 import { EntityManager } from 'typeorm';
+import { SessionsRepository } from '../sessions/sessions.repository';
 import { sha256Hex, TokenPair, TokenService } from './token.service';
 
 /** Opens, rotates and revokes sessions; every method joins the caller's transaction. */
@@ -8,6 +9,7 @@ import { sha256Hex, TokenPair, TokenService } from './token.service';
 export class SessionsService {
   constructor(
     private readonly tokens: TokenService,
+    private readonly repository: SessionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -18,24 +20,15 @@ export class SessionsService {
     const sessionId = newId();
     const secret = this.tokens.newRefreshSecret();
     const meta = RequestContext.current();
-    await manager.query(
-      `INSERT INTO sessions (id, user_id, refresh_hash, expires_at, ip, user_agent)
-       VALUES ($1, $2, $3, now() + make_interval(secs => $4), $5, $6)`,
-      [
-        sessionId,
-        userId,
-        sha256Hex(secret),
-        this.config.jwt.refreshTtlSeconds,
-        meta.ip,
-        meta.userAgent,
-      ],
-    );
-    // Spent secrets matter while their session could still refresh; an expired session's go.
-    await manager.query(
-      `DELETE FROM session_spent_secrets x USING sessions s
-        WHERE s.id = x.session_id AND s.user_id = $1 AND s.expires_at <= now()`,
-      [userId],
-    );
+    await this.repository.insert(manager, {
+      id: sessionId,
+      userId,
+      refreshHash: sha256Hex(secret),
+      ttlSeconds: this.config.jwt.refreshTtlSeconds,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
+    await this.repository.forgetExpiredSpentSecrets(manager, userId);
     return { sessionId, pair: this.tokens.pair(userId, sessionId, secret) };
   }
 
@@ -51,24 +44,13 @@ export class SessionsService {
     presentedSecret: string,
   ): Promise<{ userId: string; pair: TokenPair } | null> {
     const secret = this.tokens.newRefreshSecret();
-    const rows = await queryRows<{ user_id: string }>(
+    const userId = await this.repository.rotate(
       manager,
-      `WITH rotated AS (
-         UPDATE sessions s SET refresh_hash = $3, generation = generation + 1, last_refreshed_at = now()
-           FROM users u
-          WHERE s.id = $1 AND s.refresh_hash = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
-            AND u.id = s.user_id AND u.status = 'active'
-          RETURNING s.id, s.user_id, s.generation),
-       spent AS (
-         INSERT INTO session_spent_secrets (session_id, secret_hash, generation)
-         SELECT id, $2, generation - 1 FROM rotated ON CONFLICT DO NOTHING)
-       SELECT user_id FROM rotated`,
-      [sessionId, sha256Hex(presentedSecret), sha256Hex(secret)],
+      sessionId,
+      sha256Hex(presentedSecret),
+      sha256Hex(secret),
     );
-    const row = rows[0];
-    return row
-      ? { userId: row.user_id, pair: this.tokens.pair(row.user_id, sessionId, secret) }
-      : null;
+    return userId ? { userId, pair: this.tokens.pair(userId, sessionId, secret) } : null;
   }
 
   /**
@@ -81,54 +63,32 @@ export class SessionsService {
     sessionId: string,
     presentedSecret: string,
   ): Promise<{ userId: string; secret: 'spent' | 'current' | 'unknown' } | null> {
-    const rows: Array<{ user_id: string; current: boolean; spent: boolean }> = await manager.query(
-      `SELECT s.user_id, s.refresh_hash = $2 AS current,
-         EXISTS (SELECT 1 FROM session_spent_secrets x WHERE x.session_id = s.id AND x.secret_hash = $2) AS spent
-       FROM sessions s WHERE s.id = $1`,
-      [sessionId, sha256Hex(presentedSecret)],
-    );
-    const row = rows[0];
+    const row = await this.repository.secretState(manager, sessionId, sha256Hex(presentedSecret));
     if (!row) return null;
     const secret = row.spent ? 'spent' : row.current ? 'current' : 'unknown';
-    return { userId: row.user_id, secret };
+    return { userId: row.userId, secret };
   }
 
   /** Ends one session; returns its user when it was live. */
-  async revoke(manager: EntityManager, sessionId: string, reason: string): Promise<string | null> {
-    const rows = await queryRows<{ user_id: string }>(
-      manager,
-      `UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING user_id`,
-      [sessionId, reason],
-    );
-    return rows[0]?.user_id ?? null;
+  revoke(manager: EntityManager, sessionId: string, reason: string): Promise<string | null> {
+    return this.repository.revoke(manager, sessionId, reason);
   }
 
   /** Ends every live session of a user, optionally keeping one; returns how many ended. */
-  async revokeAll(
+  revokeAll(
     manager: EntityManager,
     userId: string,
     reason: string,
     exceptSessionId?: string,
   ): Promise<number> {
-    const rows = await queryRows(
-      manager,
-      `UPDATE sessions SET revoked_at = now(), revoked_reason = $2
-        WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
-      [userId, reason, exceptSessionId ?? null],
-    );
-    return rows.length;
+    return this.repository.revokeAll(manager, userId, reason, exceptSessionId);
   }
 
   /** The session a refresh token names, whatever its state (for reuse detection). */
-  async find(
+  find(
     manager: EntityManager,
     sessionId: string,
   ): Promise<{ userId: string; revoked: boolean } | null> {
-    const rows: Array<{ user_id: string; revoked_at: Date | null }> = await manager.query(
-      'SELECT user_id, revoked_at FROM sessions WHERE id = $1',
-      [sessionId],
-    );
-    const row = rows[0];
-    return row ? { userId: row.user_id, revoked: row.revoked_at !== null } : null;
+    return this.repository.find(manager, sessionId);
   }
 }

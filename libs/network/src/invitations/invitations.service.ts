@@ -18,7 +18,7 @@ import { isForeignKeyViolation, isUniqueViolation } from '../shared/pg-errors';
 import { unknownMember } from '../shared/unknown-member';
 import type { InvitationView } from '../shared/views';
 import { TeamsRepository } from '../teams/teams.repository';
-import { UsersRepository } from '../users/users.repository';
+import { UsersRepository } from '@rilon/identity';
 import { hashInvitationToken, InvitationIssuer } from './invitation-issuer';
 import { InvitationThrottle } from './invitation-throttle';
 import { InvitationsRepository, PendingInvitation } from './invitations.repository';

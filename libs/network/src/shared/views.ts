@@ -1,6 +1,5 @@
-import type { GlobalRole, TeamRole } from '@rilon/core';
+import type { TeamRole } from '@rilon/core';
 import type { MemberKind } from '../member.entity';
-import type { UserStatus } from '@rilon/identity';
 
 /**
  * What the network services answer: plain shapes picked column by column in SQL,
@@ -34,14 +33,7 @@ export interface TeamMemberView {
   role: TeamRole;
 }
 
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-  memberCode: string;
-  globalRole: GlobalRole | null;
-  status: UserStatus;
-}
+export type { UserView } from '@rilon/identity';
 
 export interface InvitationView {
   id: string;

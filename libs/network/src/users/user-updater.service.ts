@@ -9,7 +9,7 @@ import { isForeignKeyViolation } from '../shared/pg-errors';
 import { requireAdmin } from '../shared/require-admin';
 import { unknownMember } from '../shared/unknown-member';
 import type { UserView } from '../shared/views';
-import { UserChanges, UsersRepository } from './users.repository';
+import { UserChanges, UsersRepository } from '@rilon/identity';
 
 /**
  * PATCH /users/:id. Suspension ends every session in the same transaction. The last

@@ -23,7 +23,7 @@ import { isForeignKeyViolation, isUniqueViolation } from '../shared/pg-errors';
 import { requireAdmin } from '../shared/require-admin';
 import { unknownMember } from '../shared/unknown-member';
 import type { UserView } from '../shared/views';
-import { UsersRepository } from './users.repository';
+import { UsersRepository } from '@rilon/identity';
 
 export interface NewAccount {
   email: string;

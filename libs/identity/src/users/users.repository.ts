@@ -1,9 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type GlobalRole, newId, queryRows } from '@rilon/core';
-import type { UserStatus } from '@rilon/identity';
 import { DataSource, EntityManager } from 'typeorm';
-import type { UserView } from '../shared/views';
+import type { UserStatus } from '../user.entity';
+
+/** A user account as the services answer it: never the password hash. */
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  memberCode: string;
+  globalRole: GlobalRole | null;
+  status: UserStatus;
+}
+
+/** What sign-in and a password change check. */
+export interface Credentials {
+  id: string;
+  email: string;
+  passwordHash: string | null;
+  status: UserStatus;
+}
 
 const COLUMNS = `id, email, display_name AS "displayName", member_code AS "memberCode",
                  global_role AS "globalRole", status`;
@@ -24,7 +41,12 @@ export interface UserChanges {
   status?: UserStatus;
 }
 
-/** The only code of the network area that builds SQL for user accounts. */
+/**
+ * The owner of the `users` table: every statement that writes a user account is here,
+ * for identity (sign-in, passwords, the first administrator) and for the network area
+ * (accounts, roles, suspension), which calls it. Other areas may join `users` to read a
+ * name or an address; none writes it.
+ */
 @Injectable()
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -90,6 +112,63 @@ export class UsersRepository {
       ],
     );
     return rows[0];
+  }
+
+  /** The account an e-mail names, case-insensitively, with what sign-in checks. */
+  async credentialsByEmail(email: string): Promise<Credentials | null> {
+    const rows: Credentials[] = await this.dataSource.query(
+      `SELECT id, email, password_hash AS "passwordHash", status FROM users WHERE lower(email) = lower($1)`,
+      [email],
+    );
+    return rows[0] ?? null;
+  }
+
+  async credentialsById(id: string): Promise<Credentials | null> {
+    const rows: Credentials[] = await this.dataSource.query(
+      `SELECT id, email, password_hash AS "passwordHash", status FROM users WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The id of the account an e-mail names, if any (the sign-in throttle counts per account). */
+  async idByEmail(email: string): Promise<string | null> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      'SELECT id FROM users WHERE lower(email) = lower($1)',
+      [email],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async anyActiveAdmin(manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      "SELECT 1 FROM users WHERE global_role = 'admin' AND status = 'active' LIMIT 1",
+    );
+    return rows.length > 0;
+  }
+
+  /** The first administrator (start-up); null when the e-mail is taken already. */
+  async insertAdmin(
+    manager: EntityManager,
+    admin: { email: string; memberCode: string; passwordHash: string },
+  ): Promise<string | null> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `INSERT INTO users (id, email, display_name, member_code, global_role, status, password_hash)
+       VALUES ($1, $2, 'Administrator', $3, 'admin', 'active', $4)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [newId(), admin.email, admin.memberCode, admin.passwordHash],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** Makes the account an e-mail names an active administrator; returns its id. */
+  async promoteToAdmin(manager: EntityManager, email: string): Promise<string | null> {
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      "UPDATE users SET global_role = 'admin', status = 'active', updated_at = now() WHERE lower(email) = lower($1) RETURNING id",
+      [email],
+    );
+    return rows[0]?.id ?? null;
   }
 
   async setPassword(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
