@@ -2,6 +2,8 @@ import { NotificationEntity } from './inbox/notification.entity';
 import { NotificationSubscriptionEntity } from './subscriptions/notification-subscription.entity';
 import { TeamWebhookEntity } from './webhooks/team-webhook.entity';
 
+/** The area's Nest module: its repositories, for the API and the worker. */
+export * from './notifications.module';
 /** Event names and e-mail modes (rules name report types from @rilon/reports' REPORT_TYPES). */
 export * from './notification-events';
 /** Job names, payloads and deterministic ids of the notification jobs. */
@@ -14,10 +16,12 @@ export * from './inbox/inbox.service';
 /** Subscription rules, their defaults and their SQL matcher. */
 export * from './subscriptions/subscription-rule';
 export * from './subscriptions/subscriptions.service';
+export * from './subscriptions/subscriptions.repository';
 export * from './subscriptions/notification-subscription.entity';
 /** Team webhooks: management, address policy and signatures. */
 export * from './webhooks/team-webhook.entity';
 export * from './webhooks/team-webhooks.service';
+export * from './webhooks/team-webhooks.repository';
 export * from './webhooks/webhook-address';
 export * from './webhooks/webhook-signature';
 export * from './webhooks/webhook-secret-box';

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@rilon/identity';
 import {
-  InboxRepository,
   InboxService,
   LiveHub,
+  NotificationsModule,
   SubscriptionsService,
   TeamWebhooksService,
 } from '@rilon/notifications';
@@ -17,7 +17,7 @@ import { TeamWebhooksController } from './team-webhooks.controller';
 
 /** The notifications area over HTTP: inbox, live stream, subscriptions, team webhooks; its gauges. */
 @Module({
-  imports: [OpsModule, IdentityModule],
+  imports: [OpsModule, IdentityModule, NotificationsModule],
   controllers: [
     NotificationsController,
     NotificationStreamController,
@@ -25,7 +25,6 @@ import { TeamWebhooksController } from './team-webhooks.controller';
     TeamWebhooksController,
   ],
   providers: [
-    InboxRepository,
     InboxService,
     LiveHub,
     SubscriptionsService,

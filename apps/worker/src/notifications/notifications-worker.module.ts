@@ -1,12 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { QUEUES } from '@rilon/core';
-import {
-  FanoutRepository,
-  NotificationMailRepository,
-  TeamDeliverySlots,
-  WebhookDeliveryRepository,
-} from '@rilon/notifications';
+import { NotificationsModule } from '@rilon/notifications';
 import { DigestMailRenderer } from './digest-mail.renderer';
 import { DigestSchedulerService } from './digest-scheduler.service';
 import { DigestProcessor } from './digest.processor';
@@ -18,6 +13,7 @@ import { WebhookProcessor } from './webhook.processor';
 /** Worker side of the notifications area: fan-out, webhooks, digests and their e-mails. */
 @Module({
   imports: [
+    NotificationsModule,
     BullModule.registerQueue(
       { name: QUEUES.fanout },
       { name: QUEUES.email },
@@ -26,10 +22,6 @@ import { WebhookProcessor } from './webhook.processor';
     ),
   ],
   providers: [
-    FanoutRepository,
-    NotificationMailRepository,
-    WebhookDeliveryRepository,
-    TeamDeliverySlots,
     NotificationMailQueue,
     FanoutProcessor,
     WebhookProcessor,

@@ -14,6 +14,7 @@ import {
 } from '@rilon/core';
 import { isIP } from 'node:net';
 import { DataSource } from 'typeorm';
+import { TeamWebhooksRepository } from './team-webhooks.repository';
 import { isPublicAddress } from './webhook-address';
 import {
   openWebhookSecret,
@@ -56,6 +57,7 @@ export class TeamWebhooksService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly webhooks: TeamWebhooksRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -73,25 +75,22 @@ export class TeamWebhooksService implements OnApplicationBootstrap {
         'WEBHOOK_SECRET_KEY is not set: webhook secrets are sealed with the published development key',
       );
     }
-    const rows: Array<{ team_id: string; secret: string }> = await this.dataSource.query(
-      `SELECT team_id, secret FROM team_webhooks WHERE secret NOT LIKE $1`,
-      [`rwk1.${keys.currentId}.%`],
-    );
+    const rows = await this.webhooks.secretsNotSealedUnder(`rwk1.${keys.currentId}.`);
     let resealed = 0;
     for (const row of rows) {
       let secret: string;
       try {
-        secret = openWebhookSecret(keys, row.team_id, row.secret).secret;
+        secret = openWebhookSecret(keys, row.teamId, row.secret).secret;
       } catch (error) {
         if (!(error instanceof WebhookSecretUnreadable)) throw error;
-        this.logger.error({ teamId: row.team_id }, `cannot seal again: ${error.message}`);
+        this.logger.error({ teamId: row.teamId }, `cannot seal again: ${error.message}`);
         continue;
       }
-      const [, count] = await this.dataSource.query<[unknown[], number]>(
-        `UPDATE team_webhooks SET secret = $3 WHERE team_id = $1 AND secret = $2`,
-        [row.team_id, row.secret, sealWebhookSecret(keys, row.team_id, secret)],
+      resealed += await this.webhooks.replaceSecret(
+        row.teamId,
+        row.secret,
+        sealWebhookSecret(keys, row.teamId, secret),
       );
-      resealed += count;
     }
     if (resealed > 0) {
       this.logger.log(`sealed ${resealed} webhook secret(s) under key ${keys.currentId}`);
@@ -100,30 +99,21 @@ export class TeamWebhooksService implements OnApplicationBootstrap {
 
   async get(actor: Actor, teamId: string): Promise<TeamWebhookView> {
     await this.authorize(actor, teamId, 'webhook.read', MANAGERS);
-    const rows: Array<{ url: string; created_at: Date }> = await this.dataSource.query(
-      `SELECT url, created_at FROM team_webhooks WHERE team_id = $1`,
-      [teamId],
-    );
-    if (!rows[0]) throw ProblemException.notFound('Webhook');
-    return { url: rows[0].url, createdAt: rows[0].created_at };
+    const webhook = await this.webhooks.find(teamId);
+    if (!webhook) throw ProblemException.notFound('Webhook');
+    return { url: webhook.url, createdAt: webhook.createdAt };
   }
 
   async set(actor: Actor, teamId: string, url: string, secret: string): Promise<TeamWebhookView> {
     await this.authorize(actor, teamId, 'webhook.set', LEADS);
     this.checkUrl(url);
     return inTransaction(this.dataSource, async (manager) => {
-      const rows: Array<{ url: string; created_at: Date }> = await manager.query(
-        `INSERT INTO team_webhooks (team_id, url, secret, created_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (team_id) DO UPDATE
-           SET url = EXCLUDED.url, secret = EXCLUDED.secret, created_at = now(), created_by = EXCLUDED.created_by
-         RETURNING url, created_at`,
-        [
-          teamId,
-          url,
-          sealWebhookSecret(this.config.webhookSecretKeys, teamId, secret),
-          actor.userId,
-        ],
-      );
+      const saved = await this.webhooks.save(manager, {
+        teamId,
+        url,
+        sealedSecret: sealWebhookSecret(this.config.webhookSecretKeys, teamId, secret),
+        createdBy: actor.userId,
+      });
       await this.audit.record(manager, {
         actorId: actor.userId,
         action: 'webhook.set',
@@ -136,18 +126,15 @@ export class TeamWebhooksService implements OnApplicationBootstrap {
         change: 'set',
         actorId: actor.userId,
       });
-      return { url: rows[0].url, createdAt: rows[0].created_at };
+      return { url: saved.url, createdAt: saved.createdAt };
     });
   }
 
   async remove(actor: Actor, teamId: string): Promise<void> {
     await this.authorize(actor, teamId, 'webhook.delete', MANAGERS);
     await inTransaction(this.dataSource, async (manager) => {
-      const [rows] = await manager.query<[unknown[], number]>(
-        `DELETE FROM team_webhooks WHERE team_id = $1 RETURNING 1`,
-        [teamId],
-      );
-      if (!rows.length) throw ProblemException.notFound('Webhook');
+      if (!(await this.webhooks.delete(manager, teamId)))
+        throw ProblemException.notFound('Webhook');
       await this.audit.record(manager, {
         actorId: actor.userId,
         action: 'webhook.delete',
@@ -169,10 +156,8 @@ export class TeamWebhooksService implements OnApplicationBootstrap {
     action: string,
     rule: AccessRule,
   ): Promise<void> {
-    const team: unknown[] = isUuid(teamId)
-      ? await this.dataSource.query(`SELECT 1 FROM teams WHERE id = $1`, [teamId])
-      : [];
-    if (!team.length) throw ProblemException.notFound('Team');
+    if (!isUuid(teamId) || !(await this.webhooks.teamExists(teamId)))
+      throw ProblemException.notFound('Team');
     if (isLeadOf(actor, teamId) || (rule.admins && isAdmin(actor))) return;
     await this.audit.recordAlone({
       actorId: actor.userId,
