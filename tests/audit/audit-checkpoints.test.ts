@@ -1,4 +1,10 @@
-import { canonicalEvent, canonicalGap, chainHash, DatabaseRoleCheck } from '@rilon/audit';
+import {
+  canonicalEvent,
+  canonicalGap,
+  chainHash,
+  DatabaseRoleCheck,
+  DatabaseRoleRepository,
+} from '@rilon/audit';
 import { AppConfig, buildDataSourceOptions, ConfigError } from '@rilon/core';
 import { createPublicKey, verify as verifySignature } from 'node:crypto';
 import { Client } from 'pg';
@@ -173,13 +179,22 @@ describe('audit checkpoints and database roles', () => {
     const runtime = await connect(api.database.runtimeUrl);
     try {
       await expect(
-        new DatabaseRoleCheck(owner, production).onApplicationBootstrap(),
+        new DatabaseRoleCheck(
+          new DatabaseRoleRepository(owner),
+          production,
+        ).onApplicationBootstrap(),
       ).rejects.toThrow(ConfigError);
       await expect(
-        new DatabaseRoleCheck(owner, production).onApplicationBootstrap(),
+        new DatabaseRoleCheck(
+          new DatabaseRoleRepository(owner),
+          production,
+        ).onApplicationBootstrap(),
       ).rejects.toThrow(/MIGRATION_DATABASE_URL/);
       await expect(
-        new DatabaseRoleCheck(runtime, production).onApplicationBootstrap(),
+        new DatabaseRoleCheck(
+          new DatabaseRoleRepository(runtime),
+          production,
+        ).onApplicationBootstrap(),
       ).resolves.toBeUndefined();
     } finally {
       await owner.destroy();

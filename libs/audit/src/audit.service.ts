@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { newId, RequestContext } from '@rilon/core';
+import { RequestContext } from '@rilon/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditOutcome } from './audit-event.entity';
+import { AuditEventsRepository } from './audit-events.repository';
 
 export interface AuditRecord {
   actorId: string | null;
@@ -32,25 +33,23 @@ export function scrubDetails(details: Record<string, unknown> = {}): Record<stri
  */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: AuditEventsRepository,
+  ) {}
 
   async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
     const meta = RequestContext.current();
-    await manager.query(
-      `INSERT INTO audit_events (id, occurred_at, actor_id, action, target_type, target_id, outcome, ip, request_id, details)
-       VALUES ($1, clock_timestamp(), $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        newId(),
-        entry.actorId,
-        entry.action,
-        entry.targetType ?? null,
-        entry.targetId ?? null,
-        entry.outcome ?? 'success',
-        meta.ip,
-        meta.requestId,
-        JSON.stringify(scrubDetails(entry.details)),
-      ],
-    );
+    await this.events.insert(manager, {
+      actorId: entry.actorId,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      outcome: entry.outcome ?? 'success',
+      ip: meta.ip,
+      requestId: meta.requestId,
+      details: scrubDetails(entry.details),
+    });
   }
 
   async recordAlone(entry: AuditRecord): Promise<void> {

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, ConfigError } from '@rilon/core';
-import { DataSource } from 'typeorm';
+import { DatabaseRoleRepository } from './database-role.repository';
 
 /**
  * The apps must not connect as the owner of the tables (or a superuser): the owner can
@@ -13,20 +12,12 @@ export class DatabaseRoleCheck implements OnApplicationBootstrap {
   private readonly logger = new Logger(DatabaseRoleCheck.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly roles: DatabaseRoleRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const [row] = await this.dataSource.query<
-      Array<{ superuser: boolean; owner: boolean; user: string }>
-    >(
-      `SELECT current_user AS user,
-              coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = current_user), false) AS superuser,
-              EXISTS (SELECT 1 FROM pg_tables t
-                       WHERE t.schemaname = 'public' AND t.tablename = 'audit_events'
-                         AND pg_has_role(current_user, t.tableowner, 'USAGE')) AS owner`,
-    );
+    const row = await this.roles.connectedRole();
     if (!row || (!row.superuser && !row.owner)) return;
     const message = `DATABASE_URL connects as ${row.superuser ? 'a superuser' : 'the owner of the tables'} ("${row.user}"), who could rewrite the audit log: connect as a member of rilon_runtime and give the owner to MIGRATION_DATABASE_URL (README, "Database roles")`;
     if (this.config.nodeEnv === 'production') throw new ConfigError(message);

@@ -9,6 +9,11 @@ export * from './audit-verifier.service';
 export * from './audit-chain-checker';
 export * from './checkpoint-signature';
 export * from './audit-query.service';
+export * from './audit-events.repository';
+export * from './audit-chain.repository';
+export * from './audit-checkpoints.repository';
+export * from './audit-verifications.repository';
+export * from './database-role.repository';
 
 import { AuditChainEntity } from './audit-chain.entity';
 import { AuditEventEntity } from './audit-event.entity';

@@ -7,8 +7,9 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  auditRowColumnsSql,
-  AuditRowText,
+  AuditChainRepository,
+  AuditCheckpointsRepository,
+  AuditEventsRepository,
   GENESIS_HASH,
   planChain,
   signCheckpoint,
@@ -18,8 +19,6 @@ import { DataSource, EntityManager } from 'typeorm';
 
 const BATCH = 1000;
 const INTERVAL_MS = 1000;
-/** Any constant both sealers agree on; taken per transaction, so a crash frees it. */
-const SEALER_LOCK = 7_364_310_001;
 
 /**
  * Appends audit_events to the hash chain (audit_chain), in seq order, every second.
@@ -35,7 +34,7 @@ const SEALER_LOCK = 7_364_310_001;
  * that outlives maxTransactionSeconds and then commits an audit row finds its seq
  * already sealed as a gap: verify reports it, as it would a forged row. Writers never
  * wait on the sealer. One sealer runs at a time across worker instances (an advisory
- * transaction lock; the primary key on audit_chain.seq stops a double append anyway).
+ * transaction lock, AuditChainRepository.trySealerLock; the primary key on audit_chain.seq stops a double append anyway).
  *
  * Checkpoints: in the same transaction, once the last checkpoint is older than
  * AUDIT_CHECKPOINT_SECONDS (60 s) and the head has moved past it, the head's seq and hash
@@ -52,6 +51,9 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: AuditEventsRepository,
+    private readonly chain: AuditChainRepository,
+    private readonly checkpoints: AuditCheckpointsRepository,
   ) {
     if (!config.auditSigning.privateKey) {
       throw new ConfigError(
@@ -88,50 +90,24 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
   /** One transaction: lock, read the head and the next committed rows, append. */
   sealBatch(): Promise<number> {
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      const [lock] = await manager.query<Array<{ locked: boolean }>>(
-        'SELECT pg_try_advisory_xact_lock($1) AS locked',
-        [SEALER_LOCK],
-      );
-      if (!lock?.locked) return 0;
-      const [head] = await manager.query<Array<{ seq: string; hash: string }>>(
-        'SELECT c.seq::text AS seq, c.hash FROM audit_chain c ORDER BY c.seq DESC LIMIT 1',
-      );
+      if (!(await this.chain.trySealerLock(manager))) return 0;
+      const head = await this.chain.head(manager);
       const headSeq = head?.seq ?? '0';
-      const rows = await manager.query<Array<AuditRowText & { settled: boolean }>>(
-        `SELECT ${auditRowColumnsSql('e')},
-                e.occurred_at < clock_timestamp() - make_interval(secs => $2) AS settled
-           FROM audit_events e
-          WHERE e.seq > $1
-          ORDER BY e.seq
-          LIMIT ${BATCH}`,
-        [headSeq, this.config.maxTransactionSeconds],
+      const rows = await this.events.committedAfter(
+        manager,
+        headSeq,
+        this.config.maxTransactionSeconds,
+        BATCH,
       );
       const entries = planChain(
         { seq: BigInt(headSeq), hash: head?.hash ?? GENESIS_HASH },
         rows.map((row) => ({ row, settled: row.settled })),
       );
-      if (entries.length > 0) await this.append(manager, entries);
+      if (entries.length > 0) await this.chain.append(manager, entries);
       const last = entries.at(-1) ?? (head ? { seq: head.seq, hash: head.hash } : undefined);
       if (last) await this.checkpoint(manager, last);
       return entries.length;
     });
-  }
-
-  private async append(
-    manager: EntityManager,
-    entries: ReturnType<typeof planChain>,
-  ): Promise<void> {
-    // One statement for the batch: arrays instead of four bind parameters per entry.
-    await manager.query(
-      `INSERT INTO audit_chain (seq, kind, prev_hash, hash)
-       SELECT * FROM unnest($1::bigint[], $2::varchar[], $3::char(64)[], $4::char(64)[])`,
-      [
-        entries.map((e) => e.seq),
-        entries.map((e) => e.kind),
-        entries.map((e) => e.prevHash),
-        entries.map((e) => e.hash),
-      ],
-    );
   }
 
   /** Signs the head when the last checkpoint is behind it and older than the interval. */
@@ -139,26 +115,19 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
     manager: EntityManager,
     head: { seq: string; hash: string },
   ): Promise<void> {
-    // The latest checkpoint by seq is the latest by time too: one probe of the primary key.
-    const [due] = await manager.query<Array<{ due: boolean }>>(
-      `SELECT coalesce(
-                (SELECT k.seq < $1 AND k.signed_at <= clock_timestamp() - make_interval(secs => $2)
-                   FROM audit_checkpoints k ORDER BY k.seq DESC LIMIT 1),
-                true) AS due`,
-      [head.seq, this.config.auditSigning.checkpointSeconds],
+    const due = await this.checkpoints.isDue(
+      manager,
+      head.seq,
+      this.config.auditSigning.checkpointSeconds,
     );
-    if (!due?.due) return;
+    if (!due) return;
     const { privateKey, keyId } = this.config.auditSigning;
     const signed = signCheckpoint(
       { seq: head.seq, hash: head.hash, signedAt: new Date().toISOString() },
       privateKey!,
       keyId!,
     );
-    await manager.query(
-      `INSERT INTO audit_checkpoints (seq, hash, signed_at, key_id, signature)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [signed.seq, signed.hash, signed.signedAt, signed.keyId, signed.signature],
-    );
+    await this.checkpoints.insert(manager, signed);
   }
 
   private schedule(delayMs: number): void {

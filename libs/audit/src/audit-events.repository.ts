@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { newId, queryRows } from '@rilon/core';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuditOutcome } from './audit-event.entity';
+import { auditRowColumnsSql, type AuditRowText } from './audit-hash';
+
+/** One row to append; the id, the time and the seq are the database's. */
+export interface NewAuditEvent {
+  actorId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: AuditOutcome;
+  ip: string | null;
+  requestId: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The list's filters, checked by the caller; `beforeSeq` is the keyset cursor. */
+export interface AuditEventQuery {
+  actorId?: string;
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  outcome?: AuditOutcome;
+  from?: string;
+  to?: string;
+  beforeSeq?: string;
+  limit: number;
+}
+
+/** A row as the list reads it: seq and times as text. */
+export interface AuditEventRow {
+  id: string;
+  seq: string;
+  occurred_at: string;
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  outcome: AuditOutcome;
+  ip: string | null;
+  request_id: string | null;
+  details: Record<string, unknown>;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date without a time means the whole UTC day: from its start, through its end. */
+function bound(value: string, end: boolean): { sql: string; value: string } {
+  if (!DATE_ONLY.test(value)) return { sql: end ? '<=' : '>=', value };
+  if (!end) return { sql: '>=', value: `${value}T00:00:00Z` };
+  const next = new Date(`${value}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return { sql: '<', value: next.toISOString() };
+}
+
+/**
+ * The owner of `audit_events`: the one INSERT every audited change and refusal goes
+ * through, the list for administrators and auditors, and the sealer's read of the rows
+ * after the chain head. Rows are never updated or deleted (a trigger refuses it).
+ */
+@Injectable()
+export class AuditEventsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Appends in `manager`'s transaction, so the row commits with the change it records. */
+  async insert(manager: EntityManager, event: NewAuditEvent): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_events (id, occurred_at, actor_id, action, target_type, target_id, outcome, ip, request_id, details)
+       VALUES ($1, clock_timestamp(), $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        newId(),
+        event.actorId,
+        event.action,
+        event.targetType,
+        event.targetId,
+        event.outcome,
+        event.ip,
+        event.requestId,
+        JSON.stringify(event.details),
+      ],
+    );
+  }
+
+  /** Newest first, `limit` rows at most, each filter ANDed. */
+  async list(query: AuditEventQuery): Promise<AuditEventRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown): void => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.actorId) add('actor_id = ?', query.actorId);
+    if (query.action) add('action = ?', query.action);
+    if (query.targetType) add('target_type = ?', query.targetType);
+    if (query.targetId) add('target_id = ?', query.targetId);
+    if (query.outcome) add('outcome = ?', query.outcome);
+    if (query.from) {
+      const b = bound(query.from, false);
+      add(`occurred_at ${b.sql} ?::timestamptz`, b.value);
+    }
+    if (query.to) {
+      const b = bound(query.to, true);
+      add(`occurred_at ${b.sql} ?::timestamptz`, b.value);
+    }
+    if (query.beforeSeq) add('e.seq < ?::bigint', query.beforeSeq);
+    // Raw SQL: a dynamic filter over the largest table, walked newest first on the seq indexes.
+    return queryRows<AuditEventRow>(
+      this.dataSource.manager,
+      `SELECT id::text, seq::text, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at,
+              actor_id::text, action, target_type, target_id, outcome, ip, request_id, details
+         FROM audit_events e
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY e.seq DESC
+        LIMIT $${params.length + 1}`,
+      [...params, query.limit],
+    );
+  }
+
+  /**
+   * The committed rows after `afterSeq`, ascending, as the chain hashes them, each with
+   * whether it was written more than `settledSeconds` ago (any transaction still open
+   * then has ended by now).
+   */
+  async committedAfter(
+    manager: EntityManager,
+    afterSeq: string,
+    settledSeconds: number,
+    limit: number,
+  ): Promise<Array<AuditRowText & { settled: boolean }>> {
+    return queryRows<AuditRowText & { settled: boolean }>(
+      manager,
+      `SELECT ${auditRowColumnsSql('e')},
+              e.occurred_at < clock_timestamp() - make_interval(secs => $2) AS settled
+         FROM audit_events e
+        WHERE e.seq > $1
+        ORDER BY e.seq
+        LIMIT ${Number(limit)}`,
+      [afterSeq, settledSeconds],
+    );
+  }
+}
