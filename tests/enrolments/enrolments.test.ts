@@ -1,4 +1,4 @@
-import { assertSeatsNotBelowAccepted } from '@rilon/reports';
+import { EnrolmentSeats } from '@rilon/reports';
 import { Cast, createCast, Factory, TestUser } from '../support/factories';
 import { startApi, TestApi, waitFor } from '../support/harness';
 import { obs, ReportDriver, trainingOfferBody } from '../statistics/support/report-driver';
@@ -353,7 +353,7 @@ describe('training enrolments', () => {
   it('refuses (422) an amendment that cuts the seats below those accepted', async () => {
     // 2 seats are accepted on `offer` (see above).
     await expect(
-      api.db.transaction((m) => assertSeatsNotBelowAccepted(m, offer, 1)),
+      api.db.transaction((m) => api.app.get(EnrolmentSeats).assertNotBelowAccepted(m, offer, 1)),
     ).rejects.toMatchObject({ problem: { status: 422 } });
     const cut = await api.patch(
       `/reports/${offer}`,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EnrolmentsModule } from './enrolments/enrolments.module';
 import { ReportInputService } from './report-input.service';
 import { ReportLifecycleService } from './report-lifecycle.service';
 import { ReportQueryService } from './report-query.service';
@@ -9,7 +10,7 @@ import { StatisticsModule } from './statistics/statistics.module';
 
 /** Structured reports: authoring, lifecycle, reads and search (issue 3). */
 @Module({
-  imports: [StatisticsModule],
+  imports: [StatisticsModule, EnrolmentsModule],
   providers: [
     ReportsRepository,
     ReportInputService,

@@ -13,7 +13,7 @@ import type { DataSource } from 'typeorm';
 import type { CreateReportDto } from './dto/create-report.dto';
 import type { DistributionDto } from './dto/distribution.dto';
 import type { UpdateReportDto } from './dto/update-report.dto';
-import { assertSeatsNotBelowAccepted } from './enrolments/enrolment-seats';
+import { EnrolmentSeats } from './enrolments/enrolment-seats';
 import { assertNonNominal } from './personal-data/personal-data-check';
 import { isTeamTlp, type ReportType, type Tlp } from './report-codes';
 import { plainBody, ReportInputService } from './report-input.service';
@@ -32,6 +32,7 @@ export class ReportsService {
     private readonly transitions: ReportTransitionsService,
     private readonly audit: AuditService,
     private readonly ledger: StatisticsLedger,
+    private readonly seats: EnrolmentSeats,
   ) {}
 
   /** A new draft, version 1, by an officer or lead of the authoring team. */
@@ -108,7 +109,11 @@ export class ReportsService {
       const amend = r.status === 'published';
       if (amend) assertNonNominal({ type: r.type, ...content });
       if (amend && r.type === 'training_offer' && dto.body !== undefined)
-        await assertSeatsNotBelowAccepted(manager, id, (content.body as { seats: number }).seats);
+        await this.seats.assertNotBelowAccepted(
+          manager,
+          id,
+          (content.body as { seats: number }).seats,
+        );
       await this.repository.updateContent(manager, id, content, amend);
       const version = amend ? r.version + 1 : r.version;
       if (amend) {
