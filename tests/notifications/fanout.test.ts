@@ -4,7 +4,7 @@ import type { Job } from 'bullmq';
 import type { RunningWorker } from '../../apps/worker/src/create-worker';
 import { FanoutProcessor } from '../../apps/worker/src/notifications/fanout.processor';
 import { Cast, createCast, Factory, TestUser } from '../support/factories';
-import { eventKeyOf, jobIdOf, startApi, startWorker, TestApi } from '../support/harness';
+import { eventKeyOf, jobIdOf, startApi, startWorker, TestApi, waitFor } from '../support/harness';
 import { envelope, fanoutDone, makeReport, recipientsOf } from './notify-helpers';
 
 /**
@@ -219,6 +219,40 @@ describe('fan-out recipients', () => {
     const queue = worker.app.get(getQueueToken(QUEUES.fanout));
     await queue.add('report.published', job.data, { jobId: await jobIdOf(api, outboxId) });
     expect(await recipientsOf(api, outboxId)).toEqual(before);
+  });
+  it('refuses a job whose data is malformed: it fails once, for good, and notifies nobody', async () => {
+    const reportId = await publish({ tlp: 'GREEN' });
+    // A real event the relay will not take (already relayed), and a forged job for it.
+    const [row] = await api.db.query(
+      `INSERT INTO outbox_events (type, payload, relayed_at) VALUES ('report.published', $1, now())
+       RETURNING id::text AS id, event_key`,
+      [JSON.stringify({ reportId, version: 1, actorId: cast.lead.id })],
+    );
+    const queue = worker.app.get(getQueueToken(QUEUES.fanout));
+    const job = await queue.add(
+      'report.published',
+      {
+        outboxId: row.id,
+        eventKey: row.event_key,
+        type: 'report.published',
+        payload: { reportId: `${reportId}' OR '1'='1`, version: 1, actorId: cast.lead.id },
+        occurredAt: new Date().toISOString(),
+      },
+      { jobId: `forged-${row.id}`, attempts: 8 },
+    );
+    const failed = await waitFor(
+      async () => ((await job.getState()) === 'failed' ? await queue.getJob(job.id) : null),
+      10000,
+      'the forged job to fail',
+    );
+    expect(failed.attemptsMade).toBe(1);
+    expect(failed.failedReason).toBe(`malformed report.published job ${job.id}: payload.reportId`);
+    expect(await recipientsOf(api, row.id)).toEqual([]);
+    const [event] = await api.db.query(
+      'SELECT fanned_out_at FROM outbox_events WHERE id = $1::bigint',
+      [row.id],
+    );
+    expect(event.fanned_out_at).toBeNull();
   });
 });
 

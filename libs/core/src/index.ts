@@ -24,6 +24,7 @@ export * from './validation/member-code';
 export * from './auth/actor';
 export * from './queue/queues';
 export * from './queue/job-data';
+export * from './queue/job-data-checks';
 export * from './queue/outbox-routing';
 export * from './queue/job-options';
 export * from './queue/worker-options';

@@ -1,4 +1,5 @@
-import type { BroadcastEvent } from './notification-events';
+import { type DataShape, field, parseJobData } from '@rilon/core';
+import { BROADCAST_EVENTS, type BroadcastEvent } from './notification-events';
 
 /**
  * Jobs the notifications area adds. They carry ids only: processors read current state
@@ -17,6 +18,21 @@ export interface WebhookJob {
   event: BroadcastEvent;
   version: number;
   occurredAt: string;
+}
+
+const WEBHOOK_JOB_SHAPE: DataShape = {
+  outboxId: field.rowId,
+  eventKey: field.uuid,
+  teamId: field.uuid,
+  reportId: field.uuid,
+  event: field.oneOf(BROADCAST_EVENTS),
+  version: field.count,
+  occurredAt: field.instant,
+};
+
+/** A webhook job's data, checked (a malformed one fails for good, nothing posted). */
+export function parseWebhookJob(job: { name: string; id?: string; data: unknown }): WebhookJob {
+  return parseJobData<WebhookJob>(job, WEBHOOK_JOB_SHAPE);
 }
 
 /** Also the `X-Rilon-Delivery` header: the same on every retry. */
@@ -52,6 +68,22 @@ export const DIGEST_JOB = 'digest.run';
 /** The scheduler of one time zone fires this at 07:00 local time. */
 export interface DigestRunJob {
   zone: string;
+}
+
+/** A time zone Intl can compute a local day in (what the digest run does with it). */
+function isKnownTimeZone(value: unknown): boolean {
+  if (typeof value !== 'string' || value === '' || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A digest run's data, checked (a malformed one fails for good, nothing claimed). */
+export function parseDigestRunJob(job: { name: string; id?: string; data: unknown }): DigestRunJob {
+  return parseJobData<DigestRunJob>(job, { zone: isKnownTimeZone });
 }
 
 export function digestSchedulerId(zone: string): string {

@@ -47,8 +47,9 @@ export interface EmailRenderer<N extends EmailJobName = EmailJobName> {
  * How to add a kind of e-mail (e.g. a notification mail or a daily digest), without
  * touching the e-mail processor:
  *
- * 1. In libs/core/src/queue/queues.ts add the job name and its data type to `EmailJobs`
- *    and the name to `EMAIL_JOB_NAMES` (the worker refuses to start until step 2 exists).
+ * 1. In libs/core/src/queue/job-data.ts add the job name and its data type to `EmailJobs`,
+ *    the name to `EMAIL_JOB_NAMES` (the worker refuses to start until step 2 exists) and
+ *    the data's shape to `EMAIL_JOB_SHAPES` (the e-mail processor checks every job by it).
  * 2. Write a class `implements EmailRenderer<'your.job'>`, decorate it with
  *    `@Injectable()` and `@AsEmailRenderer()`, and list it in the `providers` of one of
  *    the worker's modules (e.g. NotificationsWorkerModule); import the types from

@@ -1,6 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { DEFAULT_WORKER_OPTIONS, QUEUES } from '@rilon/core';
+import { DEFAULT_WORKER_OPTIONS, parseEmailJob, QUEUES } from '@rilon/core';
 import type { Job } from 'bullmq';
 import { EmailRendererRegistry } from './email-renderer.registry';
 import { MailTransport } from './mail-transport.service';
@@ -30,10 +30,12 @@ export class EmailProcessor extends WorkerHost {
 
   async process(job: Job<unknown, EmailJobResult, string>): Promise<EmailJobResult> {
     const renderer = this.renderers.rendererFor(job.name);
-    const mail = await renderer.render(job.data as never, { id: String(job.id) });
+    // Checked before the renderer reads anything: a malformed job fails for good.
+    const data = parseEmailJob(job);
+    const mail = await renderer.render(data, { id: String(job.id) });
     if (!mail) return { sent: false };
     const messageId = await this.transport.send(mail);
-    await renderer.sent?.(job.data as never, { id: String(job.id) });
+    await renderer.sent?.(data, { id: String(job.id) });
     this.logger.log({ queue: QUEUES.email, jobName: job.name, jobId: job.id }, 'e-mail sent');
     return { sent: true, messageId };
   }

@@ -5,9 +5,9 @@ import {
   DIGEST_JOB,
   DIGEST_MAIL_JOB,
   digestMailJobId,
-  DigestRunJob,
   localDay,
   NotificationMailRepository,
+  parseDigestRunJob,
 } from '@rilon/notifications';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 
@@ -29,9 +29,10 @@ export class DigestProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<DigestRunJob>): Promise<{ users: number }> {
+  async process(job: Job<unknown>): Promise<{ users: number }> {
     if (job.name !== DIGEST_JOB) throw new UnrecoverableError(`unknown job ${job.name}`);
-    const zone = job.data.zone;
+    // Checked before anything is claimed: a malformed job fails for good.
+    const { zone } = parseDigestRunJob(job);
     // The day the scheduler meant, not the day a late retry runs on.
     const day = localDay(new Date(job.timestamp), zone);
     const users = await this.mails.claimDigests(zone, day);

@@ -7,6 +7,7 @@ import {
   OutboxEventType,
   OutboxJob,
   OutboxPayloads,
+  parseOutboxJob,
   QUEUES,
   REDIS,
 } from '@rilon/core';
@@ -43,20 +44,21 @@ export class FanoutProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<OutboxJob>): Promise<{ inserted: number }> {
-    const { outboxId } = job.data;
-    if (job.name === 'report.withdrawn') await this.afterEarlierBroadcasts(job.data);
-    const inserted = await this.insert(job.name as OutboxEventType, job.data);
+  async process(job: Job<unknown>): Promise<{ inserted: number }> {
+    // Checked before anything is read or written: a malformed job fails for good.
+    const data = parseOutboxJob(job);
+    const { outboxId } = data;
+    if (data.type === 'report.withdrawn') await this.afterEarlierBroadcasts(data);
+    const inserted = await this.insert(data.type, data);
     const recipients = await this.fanout.recipientsOf(outboxId);
     await this.mail.enqueueImmediate(
       recipients.filter((r) => r.email === 'immediate' && !r.emailed).map((r) => r.id),
     );
-    if (isBroadcastEvent(job.name))
-      await this.enqueueWebhooks(job.data as OutboxJob<BroadcastEvent>);
+    if (isBroadcastEvent(data.type)) await this.enqueueWebhooks(data as OutboxJob<BroadcastEvent>);
     await this.publish(recipients.map((r) => r.userId));
     await this.fanout.markFannedOut(outboxId);
     this.logger.log(
-      { outboxId, event: job.name, inserted, recipients: recipients.length },
+      { outboxId, event: data.type, inserted, recipients: recipients.length },
       'fan-out',
     );
     return { inserted };

@@ -2,13 +2,13 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DEFAULT_WORKER_OPTIONS, QUEUES } from '@rilon/core';
 import {
+  parseWebhookJob,
   postWebhook,
   signWebhook,
   TeamDeliverySlots,
   WEBHOOK_JOB,
   webhookDeliveryId,
   WebhookDeliveryRepository,
-  WebhookJob,
   WebhookSecretUnreadable,
   WebhookTargetRefused,
 } from '@rilon/notifications';
@@ -39,9 +39,10 @@ export class WebhookProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<WebhookJob>, token?: string): Promise<{ status: number | 'skipped' }> {
+  async process(job: Job<unknown>, token?: string): Promise<{ status: number | 'skipped' }> {
     if (job.name !== WEBHOOK_JOB) throw new UnrecoverableError(`unknown job ${job.name}`);
-    const data = job.data;
+    // Checked before anything is read or sent: a malformed job fails for good.
+    const data = parseWebhookJob(job);
     const delivery = await this.deliveries.load(data.teamId, data.reportId).catch((error) => {
       // A key id this worker was not given: say so (retries cannot help until it is).
       if (error instanceof WebhookSecretUnreadable) {
