@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@rilon/identity';
 import { AuthController } from './auth.controller';
+import { MeRepository } from './me.repository';
 import { MeService } from './me.service';
 import { PortalOrigin } from './portal-origin';
 import { RefreshCookieService } from './refresh-cookie.service';
@@ -9,6 +10,6 @@ import { RefreshCookieService } from './refresh-cookie.service';
 @Module({
   imports: [IdentityModule],
   controllers: [AuthController],
-  providers: [MeService, PortalOrigin, RefreshCookieService],
+  providers: [MeRepository, MeService, PortalOrigin, RefreshCookieService],
 })
 export class AuthApiModule {}
