@@ -10,16 +10,7 @@ import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import pg from 'pg';
-import {
-  REDIS_URL,
-  WORKER_MAIN,
-  freePort,
-  startProcess,
-  strongSecret,
-  webhookSecretKey,
-  auditSigningKey,
-  throwawayEnvironment,
-} from './lib/throwaway.mjs';
+import { REDIS_URL, startWorker, throwawayEnvironment } from './lib/throwaway.mjs';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' } } });
 const sizes = values.sizes.split(',').map(Number);
@@ -76,22 +67,7 @@ try {
   );
   // No mail leaves: the e-mail processor takes nothing from a paused queue.
   await email.pause();
-  const healthPort = await freePort();
-  worker = await startProcess(
-    WORKER_MAIN,
-    {
-      NODE_ENV: 'production',
-      DATABASE_URL: env.databaseUrl,
-      REDIS_URL,
-      QUEUE_PREFIX: env.queuePrefix,
-      JWT_SECRET: strongSecret(),
-      WEBHOOK_SECRET_KEY: webhookSecretKey,
-      AUDIT_SIGNING_KEY: auditSigningKey,
-      WORKER_HEALTH_PORT: String(healthPort),
-      LOG_LEVEL: 'warn',
-    },
-    `http://127.0.0.1:${healthPort}/health/ready`,
-  );
+  worker = await startWorker(env, { LOG_LEVEL: 'warn' });
 
   let have = 0;
   for (const size of sizes) {

@@ -25,17 +25,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { Audit, Gatherer } from 'lighthouse';
+import { apiClient, apiUrlOf, signIn, signInWithCookie } from '../lib/api-client.mjs';
 import {
-  API_MAIN,
-  REDIS_URL,
   ROOT,
-  WORKER_MAIN,
-  apiClient,
-  freePort,
-  startProcess,
+  startApi,
+  startWorker,
   strongSecret,
-  webhookSecretKey,
-  auditSigningKey,
   throwawayEnvironment,
 } from './lib/throwaway.mjs';
 
@@ -201,13 +196,6 @@ const CONFIG = {
   },
 };
 
-async function expectStatus(promise, status, what) {
-  const res = await promise;
-  if (res.status !== status)
-    throw new Error(`${what}: HTTP ${res.status} ${res.text.slice(0, 500)}`);
-  return res.body;
-}
-
 async function waitUntil(check, timeoutMs, what) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -218,43 +206,22 @@ async function waitUntil(check, timeoutMs, what) {
 }
 
 /** The lead, the officer, their teams and four published reports, over the HTTP API. */
-async function seed(baseUrl, admin) {
-  const call = apiClient(baseUrl);
-  const { accessToken: adminToken } = await expectStatus(
-    call('POST', '/auth/login', admin),
-    200,
-    'admin sign-in',
-  );
+async function seed(api, admin) {
+  const { api: asAdmin } = await signIn(api, admin, 'admin sign-in');
   const teams = [];
   for (const [name, countryCode, timezone] of [
     ['Bangkok', 'THA', 'Asia/Bangkok'],
     ['Jakarta', 'IDN', 'Asia/Jakarta'],
   ]) {
-    const capital = await expectStatus(
-      call('POST', '/capitals', { name, countryCode, timezone }, adminToken),
-      201,
-      'POST /capitals',
-    );
+    const capital = await asAdmin.call('POST', '/capitals', { name, countryCode, timezone });
     teams.push(
-      await expectStatus(
-        call('POST', '/teams', { name: `RILON ${name}`, capitalId: capital.id }, adminToken),
-        201,
-        'POST /teams',
-      ),
+      await asAdmin.call('POST', '/teams', { name: `RILON ${name}`, capitalId: capital.id }),
     );
   }
   const person = async (email, displayName, memberCode, teamId, role) => {
     const credentials = { email, password: strongSecret().slice(0, 20) };
-    const user = await expectStatus(
-      call('POST', '/users', { ...credentials, displayName, memberCode }, adminToken),
-      201,
-      'POST /users',
-    );
-    await expectStatus(
-      call('PUT', `/teams/${teamId}/members/${user.id}`, { role }, adminToken),
-      200,
-      'PUT membership',
-    );
+    const user = await asAdmin.call('POST', '/users', { ...credentials, displayName, memberCode });
+    await asAdmin.call('PUT', `/teams/${teamId}/members/${user.id}`, { role });
     return credentials;
   };
   const lead = await person('lead@bench.example.org', 'Bench Lead', 'THA', teams[0].id, 'lead');
@@ -265,42 +232,26 @@ async function seed(baseUrl, admin) {
     teams[1].id,
     'officer',
   );
-  const { accessToken: leadToken } = await expectStatus(
-    call('POST', '/auth/login', lead),
-    200,
-    'lead sign-in',
-  );
+  const { api: asLead } = await signIn(api, lead, 'lead sign-in');
   const reports = [];
   for (const payload of REPORTS) {
-    const report = await expectStatus(
-      call('POST', '/reports', { ...payload, teamId: teams[0].id }, leadToken),
-      201,
-      `POST /reports (${payload.type})`,
+    const report = await asLead.call(
+      'POST',
+      '/reports',
+      { ...payload, teamId: teams[0].id },
+      { what: `POST /reports (${payload.type})` },
     );
-    await expectStatus(
-      call('POST', `/reports/${report.id}/publish`, {}, leadToken),
-      200,
-      'POST /reports/:id/publish',
+    await asLead.call(
+      'POST',
+      `/reports/${report.id}/publish`,
+      {},
+      {
+        what: 'POST /reports/:id/publish',
+      },
     );
     reports.push(report);
   }
   return { officer, report: reports[0] };
-}
-
-/** Signs in over HTTP as the portal does and returns the refresh cookie (name=value). */
-async function refreshCookie(baseUrl, user) {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ ...user, refreshIn: 'cookie' }),
-  });
-  if (res.status !== 200) throw new Error(`cookie sign-in: HTTP ${res.status} ${await res.text()}`);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .find((c) => c.startsWith('rilon_refresh='));
-  if (!cookie) throw new Error('cookie sign-in: no rilon_refresh cookie in the answer');
-  return cookie;
 }
 
 /** The API calls a page made (path and status), from the network-requests audit. */
@@ -450,54 +401,25 @@ async function main() {
 
 async function run(env, state) {
   const { running } = state;
-  const apiPort = await freePort();
-  const jwtSecret = strongSecret();
   const admin = { email: 'admin@bench.example.org', password: strongSecret().slice(0, 24) };
-  const common = {
-    NODE_ENV: 'production',
-    DATABASE_URL: env.databaseUrl,
-    REDIS_URL,
-    QUEUE_PREFIX: env.queuePrefix,
-    JWT_SECRET: jwtSecret,
-    WEBHOOK_SECRET_KEY: webhookSecretKey,
-    AUDIT_SIGNING_KEY: auditSigningKey,
-    SMTP_URL: 'smtp://127.0.0.1:1', // no mail leaves
+  const api = await startApi(env, {
     LOG_LEVEL: 'warn',
-  };
-  const api = await startProcess(
-    API_MAIN,
-    {
-      ...common,
-      HOST: '127.0.0.1',
-      PORT: String(apiPort),
-      METRICS_PORT: '0', // any free port: the benchmark does not scrape
-      PORTAL_DIR: state.portalDir,
-      RILON_ADMIN_EMAIL: admin.email,
-      RILON_ADMIN_PASSWORD: admin.password,
-    },
-    `http://127.0.0.1:${apiPort}/health/ready`,
-  );
+    PORTAL_DIR: state.portalDir,
+    RILON_ADMIN_EMAIL: admin.email,
+    RILON_ADMIN_PASSWORD: admin.password,
+  });
   running.push(api);
-  const base = `http://127.0.0.1:${apiPort}`;
-  const healthPort = await freePort();
-  const worker = await startProcess(
-    WORKER_MAIN,
-    { ...common, WORKER_HEALTH_PORT: String(healthPort) },
-    `http://127.0.0.1:${healthPort}/health/ready`,
-  );
+  const base = api.baseUrl;
+  const client = apiClient(apiUrlOf(base));
+  const worker = await startWorker(env, { LOG_LEVEL: 'warn' });
   running.push(worker);
 
   log('seeding two teams, a lead, an officer and four published reports over the API');
-  const { officer, report } = await seed(base, admin);
-  const call = apiClient(base);
-  const { accessToken } = await expectStatus(
-    call('POST', '/auth/login', officer),
-    200,
-    'officer sign-in',
-  );
+  const { officer, report } = await seed(client, admin);
+  const { api: asOfficer } = await signIn(client, officer, 'officer sign-in');
   await waitUntil(
     async () => {
-      const res = await call('GET', '/notifications', undefined, accessToken);
+      const res = await asOfficer.send('GET', '/notifications');
       return res.status === 200 && (res.body?.items?.length ?? 0) >= REPORTS.length;
     },
     30_000,
@@ -543,7 +465,8 @@ async function run(env, state) {
   const rows = [];
   for (const page of pages) {
     const runs = [];
-    for (let run = 1; run <= RUNS; run++) runs.push(await audit(base, chrome.port, page, run));
+    for (let run = 1; run <= RUNS; run++)
+      runs.push(await audit(client, base, chrome.port, page, run));
     // The median run by performance score (Lighthouse's advice: the median of several runs).
     runs.sort((x, y) => x.performance - y.performance);
     const median = runs[Math.floor((runs.length - 1) / 2)];
@@ -557,7 +480,7 @@ async function run(env, state) {
  * again, twice at most: with Chromium 156, Lighthouse 12.2.3 now and then finds no
  * navigationStart in the trace (NO_NAVSTART) when the page loads in a new renderer process.
  */
-async function audit(base, port, page, run) {
+async function audit(client, base, port, page, run) {
   for (let attempt = 1; ; attempt++) {
     const flags = {
       port,
@@ -570,7 +493,8 @@ async function audit(base, port, page, run) {
         : {}),
     };
     // A new session for each signed-in run: a refresh token is good for one refresh.
-    if (page.signedIn) flags.extraHeaders = { Cookie: await refreshCookie(base, page.user) };
+    if (page.signedIn)
+      flags.extraHeaders = { Cookie: (await signInWithCookie(client, page.user)).cookie };
     const started = Date.now();
     const result = await lighthouse(`${base}${page.path}`, flags, CONFIG);
     if (!result) throw new Error(`${page.name}: Lighthouse returned nothing`);

@@ -8,16 +8,13 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { apiClient, apiUrlOf, signIn } from '../lib/api-client.mjs';
 import {
-  API_MAIN,
-  REDIS_URL,
   ROOT,
-  apiClient,
   freePort,
+  startApi,
   startProcess,
   strongSecret,
-  webhookSecretKey,
-  auditSigningKey,
   throwawayEnvironment,
 } from './lib/throwaway.mjs';
 
@@ -60,58 +57,27 @@ function reportPayload(teamId) {
   };
 }
 
-async function expectStatus(promise, status, what) {
-  const res = await promise;
-  if (res.status !== status)
-    throw new Error(`${what}: HTTP ${res.status} ${res.text.slice(0, 500)}`);
-  return res.body;
-}
-
 /** An officer of one team, signed in, over the portal's own API. */
 async function setUpAuthor(baseUrl, admin) {
-  const call = apiClient(baseUrl);
-  const { accessToken: adminToken } = await expectStatus(
-    call('POST', '/auth/login', admin),
-    200,
-    'admin sign-in',
-  );
-  const capital = await expectStatus(
-    call(
-      'POST',
-      '/capitals',
-      { name: 'Bangkok', countryCode: 'THA', timezone: 'Asia/Bangkok' },
-      adminToken,
-    ),
-    201,
-    'POST /capitals',
-  );
-  const team = await expectStatus(
-    call('POST', '/teams', { name: 'RILON Bangkok', capitalId: capital.id }, adminToken),
-    201,
-    'POST /teams',
-  );
+  const { api: asAdmin } = await signIn(apiClient(apiUrlOf(baseUrl)), admin, 'admin sign-in');
+  const capital = await asAdmin.call('POST', '/capitals', {
+    name: 'Bangkok',
+    countryCode: 'THA',
+    timezone: 'Asia/Bangkok',
+  });
+  const team = await asAdmin.call('POST', '/teams', {
+    name: 'RILON Bangkok',
+    capitalId: capital.id,
+  });
   const officer = { email: 'officer@bench.example.org', password: strongSecret().slice(0, 20) };
-  const user = await expectStatus(
-    call(
-      'POST',
-      '/users',
-      { ...officer, displayName: 'Bench Officer', memberCode: 'THA' },
-      adminToken,
-    ),
-    201,
-    'POST /users',
-  );
-  await expectStatus(
-    call('PUT', `/teams/${team.id}/members/${user.id}`, { role: 'officer' }, adminToken),
-    200,
-    'PUT membership',
-  );
-  const { accessToken } = await expectStatus(
-    call('POST', '/auth/login', officer),
-    200,
-    'officer sign-in',
-  );
-  return { token: accessToken, teamId: team.id };
+  const user = await asAdmin.call('POST', '/users', {
+    ...officer,
+    displayName: 'Bench Officer',
+    memberCode: 'THA',
+  });
+  await asAdmin.call('PUT', `/teams/${team.id}/members/${user.id}`, { role: 'officer' });
+  const { accessToken, api } = await signIn(asAdmin, officer, 'officer sign-in');
+  return { token: accessToken, api, teamId: team.id };
 }
 
 function fire(url, headers, body, seconds) {
@@ -161,46 +127,28 @@ async function main() {
   const running = [];
   try {
     const basePort = await freePort();
+    // As the owner: the baseline creates its own schema, which the runtime login may not.
     const baseline = await startProcess(
       join(ROOT, 'scripts/bench/lib/baseline-server.mjs'),
-      { DATABASE_URL: env.databaseUrl, PORT: String(basePort) },
+      { DATABASE_URL: env.ownerUrl, PORT: String(basePort) },
       `http://127.0.0.1:${basePort}/health/ready`,
     );
     running.push(baseline);
 
-    const apiPort = await freePort();
     const admin = { email: 'admin@bench.example.org', password: strongSecret().slice(0, 24) };
-    const api = await startProcess(
-      API_MAIN,
-      {
-        NODE_ENV: 'production',
-        DATABASE_URL: env.databaseUrl,
-        REDIS_URL,
-        QUEUE_PREFIX: env.queuePrefix,
-        HOST: '127.0.0.1',
-        PORT: String(apiPort),
-        METRICS_PORT: '0', // any free port: the benchmark does not scrape
-        JWT_SECRET: strongSecret(),
-        WEBHOOK_SECRET_KEY: webhookSecretKey,
-        AUDIT_SIGNING_KEY: auditSigningKey,
-        RILON_ADMIN_EMAIL: admin.email,
-        RILON_ADMIN_PASSWORD: admin.password,
-        RATE_LIMIT_PER_MINUTE: '0',
-        SMTP_URL: 'smtp://127.0.0.1:1', // no mail leaves the API itself
-      },
-      `http://127.0.0.1:${apiPort}/health/ready`,
-    );
+    // Request logging stays on (the API's default level), as in production.
+    const api = await startApi(env, {
+      RILON_ADMIN_EMAIL: admin.email,
+      RILON_ADMIN_PASSWORD: admin.password,
+      RATE_LIMIT_PER_MINUTE: '0',
+    });
     running.push(api);
-    const apiBase = `http://127.0.0.1:${apiPort}`;
+    const apiBase = api.baseUrl;
     const author = await setUpAuthor(apiBase, admin);
     const body = JSON.stringify(reportPayload(author.teamId));
     const headers = { authorization: `Bearer ${author.token}` };
     // One request first: a benchmark of 400s measures nothing.
-    await expectStatus(
-      apiClient(apiBase)('POST', '/reports', JSON.parse(body), author.token),
-      201,
-      'POST /reports',
-    );
+    await author.api.call('POST', '/reports', JSON.parse(body));
 
     const base = await measure(
       'baseline (Fastify + pg)',

@@ -1,6 +1,7 @@
 // Demo reports over the HTTP API: all four types, every TLP, AMBER to several teams, RED to
 // named users, some urgent, a few left in review. Patterns only: no personal data.
-// Plain Node ESM with global fetch; called by the demo seed as seedReports({baseUrl, users}).
+// Called by the demo seed as seedReports({baseUrl, users}).
+import { apiClient, apiUrlOf, signIn } from '../lib/api-client.mjs';
 
 const DAY = 86_400_000;
 const isoDay = (offsetDays) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
@@ -11,28 +12,11 @@ const month = (offsetMonths) => {
   return d.toISOString().slice(0, 7);
 };
 
-async function call(baseUrl, method, path, token, json) {
-  const res = await fetch(`${baseUrl}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    body: json !== undefined ? JSON.stringify(json) : undefined,
-  });
-  const text = await res.text();
-  const body = text ? JSON.parse(text) : null;
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return body;
-}
-
-async function signIn(baseUrl, user) {
-  const { accessToken } = await call(baseUrl, 'POST', '/auth/login', null, {
-    email: user.email,
-    password: user.password,
-  });
-  const me = await call(baseUrl, 'GET', '/me', accessToken);
-  return { ...user, token: accessToken, id: me.id, memberships: me.memberships };
+/** A demo user signed in: its client (`api`), id and memberships. */
+async function signInUser(client, user) {
+  const { api } = await signIn(client, user);
+  const me = await api.call('GET', '/me');
+  return { ...user, api, id: me.id, memberships: me.memberships };
 }
 
 /** Report templates; `c` is the authoring team's country, `o` another team's country. */
@@ -162,11 +146,13 @@ const TEMPLATES = [
 
 /** Creates and publishes the demo reports; returns how many it made in each state. */
 export async function seedReports({ baseUrl, users }) {
+  const client = apiClient(apiUrlOf(baseUrl));
   const authors = [];
   for (const u of users.filter((x) => x.role === 'lead' || x.role === 'officer'))
-    authors.push(await signIn(baseUrl, u));
-  const { items: teams } = await call(baseUrl, 'GET', '/teams', authors[0]?.token);
-  const { items: capitals } = await call(baseUrl, 'GET', '/capitals', authors[0]?.token);
+    authors.push(await signInUser(client, u));
+  const reader = authors[0]?.api ?? client;
+  const { items: teams } = await reader.call('GET', '/teams');
+  const { items: capitals } = await reader.call('GET', '/capitals');
   const countryOf = (teamId) => {
     const team = teams.find((t) => t.id === teamId);
     return capitals.find((cap) => cap.id === team?.capitalId)?.countryCode ?? 'THA';
@@ -197,23 +183,19 @@ export async function seedReports({ baseUrl, users }) {
             .map((x) => leadOf(x.id).id)
             .filter(Boolean),
         };
-      const report = await call(baseUrl, 'POST', '/reports', officer.token, {
-        ...payload,
-        teamId: team.id,
-      });
+      const report = await officer.api.call('POST', '/reports', { ...payload, teamId: team.id });
       // Most reports are published; one in nine waits for review, one in nine stays a draft.
       const fate = (i * 3 + k) % 9;
       if (fate === 4) {
         counts.draft++;
         continue;
       }
-      if (officer !== lead)
-        await call(baseUrl, 'POST', `/reports/${report.id}/submit`, officer.token, {});
+      if (officer !== lead) await officer.api.call('POST', `/reports/${report.id}/submit`, {});
       if (fate === 7 && officer !== lead) {
         counts.submitted++;
         continue;
       }
-      await call(baseUrl, 'POST', `/reports/${report.id}/publish`, lead.token, {});
+      await lead.api.call('POST', `/reports/${report.id}/publish`, {});
       counts.published++;
     }
   }
@@ -221,7 +203,7 @@ export async function seedReports({ baseUrl, users }) {
   // One or two statistics examples (the statistics seed adds the long series).
   for (const team of active.slice(0, 2)) {
     const lead = leadOf(team.id);
-    const report = await call(baseUrl, 'POST', '/reports', lead.token, {
+    const report = await lead.api.call('POST', '/reports', {
       type: 'migration_statistics',
       teamId: team.id,
       tlp: 'GREEN',
@@ -238,7 +220,7 @@ export async function seedReports({ baseUrl, users }) {
       },
     });
     try {
-      await call(baseUrl, 'POST', `/reports/${report.id}/publish`, lead.token, {});
+      await lead.api.call('POST', `/reports/${report.id}/publish`, {});
       counts.published++;
     } catch {
       counts.draft++; // the statistics seed already holds this month

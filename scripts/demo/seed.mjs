@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ApiProblem, apiClient, apiUrlOf, signIn } from '../lib/api-client.mjs';
 
 export const DEMO_DOMAIN = 'rilon.example.org';
 export const DEMO_PASSWORD_DEFAULT = 'Rilon-demo-2026';
@@ -68,57 +69,6 @@ export function demoAccounts(adminEmail) {
   return accounts;
 }
 
-class Api {
-  constructor(apiUrl) {
-    this.apiUrl = apiUrl;
-    this.token = undefined;
-  }
-
-  async call(method, path, body) {
-    const headers = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (this.token) headers.authorization = `Bearer ${this.token}`;
-    const res = await fetch(this.apiUrl + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let json;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, body: json, text };
-  }
-
-  async expect(method, path, body, statuses = [200, 201, 204]) {
-    const res = await this.call(method, path, body);
-    if (!statuses.includes(res.status)) {
-      throw new Error(`${method} ${path} answered ${res.status}: ${res.text.slice(0, 400)}`);
-    }
-    return res;
-  }
-
-  async listAll(path) {
-    const items = [];
-    let cursor = null;
-    do {
-      const sep = path.includes('?') ? '&' : '?';
-      const page = (
-        await this.expect(
-          'GET',
-          `${path}${sep}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-        )
-      ).body;
-      items.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return items;
-  }
-}
-
 /** Runs fn over items, `width` at a time (the API hashes passwords: keep the 2 cores busy, not flooded). */
 async function pool(items, width, fn) {
   let next = 0;
@@ -131,20 +81,23 @@ async function pool(items, width, fn) {
   await Promise.all(workers);
 }
 
-async function signIn(api, email, password) {
-  const res = await api.call('POST', '/auth/login', { email, password });
-  if (res.status !== 200) {
+/** The administrator's client. */
+async function signInAdmin(api, email, password) {
+  try {
+    return (await signIn(api, { email, password })).api;
+  } catch (error) {
+    if (!(error instanceof ApiProblem)) throw error;
     throw new Error(
-      `the administrator ${email} cannot sign in (HTTP ${res.status}). Was the database created with other ` +
+      `the administrator ${email} cannot sign in (HTTP ${error.status}). Was the database created with other ` +
         'credentials? Set RILON_ADMIN_EMAIL/RILON_ADMIN_PASSWORD to those, or start from a fresh database.',
+      { cause: error },
     );
   }
-  api.token = res.body.accessToken;
 }
 
 async function ensureCapitalsAndTeams(api, log) {
-  const capitals = (await api.expect('GET', '/capitals')).body.items;
-  const teams = (await api.expect('GET', '/teams')).body.items;
+  const capitals = (await api.call('GET', '/capitals')).items;
+  const teams = (await api.call('GET', '/teams')).items;
   const teamIds = new Map();
   let created = 0;
   for (const capital of CAPITALS) {
@@ -153,19 +106,17 @@ async function ensureCapitalsAndTeams(api, log) {
     );
     if (!found) {
       const { name, countryCode, timezone } = capital;
-      found = (await api.expect('POST', '/capitals', { name, countryCode, timezone })).body;
+      found = await api.call('POST', '/capitals', { name, countryCode, timezone });
       created += 1;
     }
     const teamName = teamNameOf(capital);
     let team = teams.find((t) => t.name === teamName);
     if (!team) {
-      team = (
-        await api.expect('POST', '/teams', {
-          name: teamName,
-          capitalId: found.id,
-          description: `The RILON liaison team posted in ${capital.name}.`,
-        })
-      ).body;
+      team = await api.call('POST', '/teams', {
+        name: teamName,
+        capitalId: found.id,
+        description: `The RILON liaison team posted in ${capital.name}.`,
+      });
       created += 1;
     }
     teamIds.set(teamName, team.id);
@@ -179,13 +130,16 @@ async function ensureUsers(api, accounts, password, log) {
   const missing = accounts.filter((a) => a.role !== 'admin' && !byEmail.has(a.email.toLowerCase()));
   await pool(missing, 3, async (account) => {
     const { email, displayName, memberCode, globalRole } = account;
-    const res = await api.expect(
-      'POST',
-      '/users',
-      { email, displayName, memberCode, password, ...(globalRole ? { globalRole } : {}) },
-      [201, 409],
-    );
+    const res = await api.send('POST', '/users', {
+      email,
+      displayName,
+      memberCode,
+      password,
+      ...(globalRole ? { globalRole } : {}),
+    });
+    // 409: it exists already; the list below finds it.
     if (res.status === 201) byEmail.set(email.toLowerCase(), res.body);
+    else if (res.status !== 409) throw new ApiProblem('POST /users', res);
   });
   if (missing.some((a) => !byEmail.has(a.email.toLowerCase()))) {
     for (const u of await api.listAll('/users')) byEmail.set(u.email.toLowerCase(), u);
@@ -198,16 +152,13 @@ async function ensureMemberships(api, accounts, teamIds, byEmail, log) {
   let changed = 0;
   for (const [teamName, teamId] of teamIds) {
     const current = new Map(
-      (await api.expect('GET', `/teams/${teamId}/members`)).body.items.map((m) => [
-        m.userId,
-        m.role,
-      ]),
+      (await api.call('GET', `/teams/${teamId}/members`)).items.map((m) => [m.userId, m.role]),
     );
     for (const account of accounts.filter((a) => a.teamName === teamName)) {
       const user = byEmail.get(account.email.toLowerCase());
       if (!user) throw new Error(`user ${account.email} was not found after creation`);
       if (current.get(user.id) === account.role) continue;
-      await api.expect('PUT', `/teams/${teamId}/members/${user.id}`, { role: account.role });
+      await api.call('PUT', `/teams/${teamId}/members/${user.id}`, { role: account.role });
       changed += 1;
     }
   }
@@ -270,9 +221,8 @@ export async function seedDemo({
   markerPath,
   log = () => {},
 }) {
-  const apiUrl = `${baseUrl.replace(/\/$/, '')}/api/v1`;
-  const api = new Api(apiUrl);
-  await signIn(api, adminEmail, adminPassword);
+  const apiUrl = apiUrlOf(baseUrl);
+  const api = await signInAdmin(apiClient(apiUrl), adminEmail, adminPassword);
   const accounts = demoAccounts(adminEmail);
   const teamIds = await ensureCapitalsAndTeams(api, log);
   const byEmail = await ensureUsers(api, accounts, password, log);
@@ -284,7 +234,7 @@ export async function seedDemo({
     role: a.role,
   }));
   const args = { baseUrl, apiUrl, users };
-  const me = (await api.expect('GET', '/me')).body;
+  const me = await api.call('GET', '/me');
   const marker = seededMarker(markerPath, me.id);
   for (const [file, exportName] of [
     // Statistics first: the 120 monthly reports would otherwise bury the other demo

@@ -1,6 +1,7 @@
 // Demo statistics and enrolments, over the HTTP API only. Called by seed.mjs as
 // seedStatistics({baseUrl, apiUrl?, users}) with users [{email, password, teamName, role}].
 // Idempotent: published months are found by title and skipped; enrolments asked twice are 409s.
+import { ApiProblem, apiClient, apiUrlOf, signIn } from '../lib/api-client.mjs';
 
 /** Reporting teams: their capital's country, and what their borders see. */
 const PROFILES = [
@@ -96,58 +97,15 @@ function observations(profile, period) {
   return rows;
 }
 
-async function call(apiUrl, method, path, token, body) {
-  const headers = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
-  const res = await fetch(apiUrl + path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined, text };
+/** A demo user signed in: its client (`api`) and its /me. */
+async function signInUser(client, user) {
+  const { api } = await signIn(client, user);
+  return { ...user, api, me: await api.call('GET', '/me') };
 }
 
-async function must(apiUrl, method, path, token, body) {
-  const res = await call(apiUrl, method, path, token, body);
-  if (res.status >= 300)
-    throw new Error(`${method} ${path} answered ${res.status}: ${res.text.slice(0, 300)}`);
-  return res.body;
-}
-
-async function signIn(apiUrl, user) {
-  const pair = await must(apiUrl, 'POST', '/auth/login', undefined, {
-    email: user.email,
-    password: user.password,
-  });
-  const me = await must(apiUrl, 'GET', '/me', pair.accessToken);
-  return { ...user, token: pair.accessToken, me };
-}
-
-async function listAll(apiUrl, path, token) {
-  const items = [];
-  let cursor = null;
-  do {
-    const page = await must(
-      apiUrl,
-      'GET',
-      `${path}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      token,
-    );
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
-
-async function seedFigures(apiUrl, lead, profile, amberTeamId) {
+async function seedFigures(lead, profile, amberTeamId) {
   const teamId = lead.me.memberships.find((m) => m.role === 'lead').teamId;
-  const existing = await listAll(
-    apiUrl,
-    `/reports?type=migration_statistics&teamId=${teamId}`,
-    lead.token,
-  );
+  const existing = await lead.api.listAll(`/reports?type=migration_statistics&teamId=${teamId}`);
   // Titles end with "<country> <period>" (also the reports seed's examples): a month found is
   // skipped, so a re-run publishes nothing twice.
   const held = (country, period) => existing.some((r) => r.title.endsWith(`${country} ${period}`));
@@ -158,7 +116,7 @@ async function seedFigures(apiUrl, lead, profile, amberTeamId) {
     if (held(profile.country, period)) continue;
     // One AMBER month: Kuala Lumpur's latest, shared with Bangkok only.
     const amber = profile.country === 'MYS' && period === months[months.length - 1];
-    const report = await must(apiUrl, 'POST', '/reports', lead.token, {
+    const report = await lead.api.call('POST', '/reports', {
       type: 'migration_statistics',
       teamId,
       title,
@@ -173,25 +131,25 @@ async function seedFigures(apiUrl, lead, profile, amberTeamId) {
         observations: observations(profile, period),
       },
     });
-    const res = await call(apiUrl, 'POST', `/reports/${report.id}/publish`, lead.token);
+    const res = await lead.api.send('POST', `/reports/${report.id}/publish`);
     if (res.status === 409) continue; // someone published this month meanwhile
-    if (res.status !== 200) throw new Error(`publishing ${title}: ${res.status} ${res.text}`);
+    if (res.status !== 200) throw new ApiProblem(`publishing ${title}`, res);
     published += 1;
   }
   return published;
 }
 
-async function seedEnrolments(apiUrl, signedIn) {
+async function seedEnrolments(signedIn) {
   const officers = signedIn.filter((u) => u.role === 'officer');
   if (officers.length === 0) return 0;
-  const offers = await listAll(apiUrl, '/reports?type=training_offer', officers[0].token);
+  const offers = await officers[0].api.listAll('/reports?type=training_offer');
   let asked = 0;
   for (const offer of offers.slice(0, 3)) {
     const applicants = officers.filter(
       (o) => !o.me.memberships.some((m) => m.teamId === offer.teamId),
     );
     for (const officer of applicants.slice(0, 3)) {
-      const res = await call(apiUrl, 'POST', `/reports/${offer.id}/enrolments`, officer.token, {
+      const res = await officer.api.send('POST', `/reports/${offer.id}/enrolments`, {
         seats: 1 + (asked % 2),
         note: 'Requested for front-line document examiners of our team',
       });
@@ -201,12 +159,12 @@ async function seedEnrolments(apiUrl, signedIn) {
       (u) => u.role === 'lead' && u.me.memberships.some((m) => m.teamId === offer.teamId),
     );
     if (!lead) continue;
-    const page = await call(apiUrl, 'GET', `/reports/${offer.id}/enrolments`, lead.token);
+    const page = await lead.api.send('GET', `/reports/${offer.id}/enrolments`);
     const items = page.body?.items ?? [];
     const pending = items.filter((e) => e.status === 'pending');
     // One accepted request per offer, so that a second run decides nothing more.
     if (pending[0] && !items.some((e) => e.status === 'accepted'))
-      await call(apiUrl, 'POST', `/enrolments/${pending[0].id}/decision`, lead.token, {
+      await lead.api.send('POST', `/enrolments/${pending[0].id}/decision`, {
         decision: 'accepted',
       });
   }
@@ -215,10 +173,10 @@ async function seedEnrolments(apiUrl, signedIn) {
 
 /** Publishes 24 months of figures for five reporting teams and asks for a few training seats. */
 export async function seedStatistics({ baseUrl, apiUrl, users, log = () => {} }) {
-  const api = apiUrl ?? `${baseUrl.replace(/\/$/, '')}/api/v1`;
+  const client = apiClient(apiUrl ?? apiUrlOf(baseUrl));
   const wanted = users.filter((u) => u.role === 'lead' || u.role === 'officer');
   const signedIn = [];
-  for (const user of wanted) signedIn.push(await signIn(api, user));
+  for (const user of wanted) signedIn.push(await signInUser(client, user));
   const leadOf = (team) =>
     signedIn.find((u) => u.role === 'lead' && u.teamName && u.teamName.endsWith(team));
   const bangkok = leadOf('Bangkok')?.me.memberships.find((m) => m.role === 'lead')?.teamId;
@@ -226,17 +184,17 @@ export async function seedStatistics({ baseUrl, apiUrl, users, log = () => {} })
   for (const profile of PROFILES) {
     const lead = leadOf(profile.team);
     if (!lead) continue;
-    published += await seedFigures(api, lead, profile, bangkok);
+    published += await seedFigures(lead, profile, bangkok);
   }
   log(`statistics: ${published} monthly reports published`);
 }
 
 /** Enrolments on the demo training offers (run after the reports that hold the offers). */
 export async function seedTrainingEnrolments({ baseUrl, apiUrl, users, log = () => {} }) {
-  const api = apiUrl ?? `${baseUrl.replace(/\/$/, '')}/api/v1`;
+  const client = apiClient(apiUrl ?? apiUrlOf(baseUrl));
   const signedIn = [];
   for (const user of users.filter((u) => u.role === 'lead' || u.role === 'officer'))
-    signedIn.push(await signIn(api, user));
-  const asked = await seedEnrolments(api, signedIn);
+    signedIn.push(await signInUser(client, user));
+  const asked = await seedEnrolments(signedIn);
   log(`enrolments: ${asked} requested`);
 }

@@ -11,19 +11,8 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
-import {
-  API_MAIN,
-  REDIS_URL,
-  ROOT,
-  WORKER_MAIN,
-  apiClient,
-  auditSigningKey,
-  freePort,
-  startProcess,
-  strongSecret,
-  throwawayEnvironment,
-  webhookSecretKey,
-} from '../bench/lib/throwaway.mjs';
+import { ROOT, startApi, startWorker, throwawayEnvironment } from '../bench/lib/throwaway.mjs';
+import { apiClient, apiUrlOf, signIn } from '../lib/api-client.mjs';
 
 const LEVEL = process.env.SQLMAP_LEVEL ?? '2';
 const RISK = process.env.SQLMAP_RISK ?? '1';
@@ -108,20 +97,14 @@ const visaTrend = (teamId, title, tlp = 'GREEN') => ({
   },
 });
 
-async function expectOk(res, what) {
-  if (res.status >= 300) throw new Error(`${what}: ${res.status} ${res.text}`);
-  return res.body;
-}
-
 /** Reports, a figure and (through the worker) notifications, so every list has rows. */
-async function seedContent(call, people, tokens) {
+async function seedContent(people, clients) {
   const { teams } = people;
   const publish = async (payload) => {
-    const created = await expectOk(await call('POST', '/reports', payload, tokens.lead), 'create');
-    await expectOk(
-      await call('POST', `/reports/${created.id}/publish`, undefined, tokens.lead),
-      'publish',
-    );
+    const created = await clients.lead.call('POST', '/reports', payload, { what: 'create' });
+    await clients.lead.call('POST', `/reports/${created.id}/publish`, undefined, {
+      what: 'publish',
+    });
     return created.id;
   };
   for (const title of [
@@ -146,16 +129,15 @@ async function seedContent(call, people, tokens) {
       ],
     },
   });
-  await expectOk(
-    await call('POST', '/reports', visaTrend(teams.A, 'A draft about passports'), tokens.officer),
-    'draft',
-  );
+  await clients.officer.call('POST', '/reports', visaTrend(teams.A, 'A draft about passports'), {
+    what: 'draft',
+  });
 }
 
-async function waitForNotifications(call, token) {
+async function waitForNotifications(api) {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const res = await call('GET', '/notifications?limit=50', undefined, token);
+    const res = await api.send('GET', '/notifications?limit=50');
     if (res.status === 200 && res.body.items.length >= 4) return;
     if (Date.now() > deadline) throw new Error('the worker made no notifications in 60 s');
     await new Promise((r) => setTimeout(r, 500));
@@ -163,10 +145,12 @@ async function waitForNotifications(call, token) {
 }
 
 /** The next-page cursor of a first page of one row, so `cursor` is tested with a real one. */
-async function cursorOf(call, path, token) {
+async function cursorOf(api, path) {
   const sep = path.includes('?') ? '&' : '?';
-  const res = await call('GET', `${path}${sep}limit=1`, undefined, token);
-  return (await expectOk(res, `cursor of ${path}`)).nextCursor ?? undefined;
+  const page = await api.call('GET', `${path}${sep}limit=1`, undefined, {
+    what: `cursor of ${path}`,
+  });
+  return page.nextCursor ?? undefined;
 }
 
 /** What sqlmap said, read from its console output. */
@@ -250,52 +234,32 @@ try {
   await rm(OUT, { recursive: true, force: true });
   await mkdir(OUT, { recursive: true });
   const people = await seedPeople(env.ownerUrl);
-  const apiPort = await freePort();
-  const common = {
-    NODE_ENV: 'production',
-    DATABASE_URL: env.databaseUrl,
-    REDIS_URL,
-    QUEUE_PREFIX: env.queuePrefix,
-    HOST: '127.0.0.1',
-    JWT_SECRET: strongSecret(),
-    WEBHOOK_SECRET_KEY: webhookSecretKey,
-    AUDIT_SIGNING_KEY: auditSigningKey,
+  const tuning = {
     // sqlmap sends thousands of requests a minute as one user: the rate limit would answer
     // them 429 and hide what the query code does with the input.
     RATE_LIMIT_PER_MINUTE: '0',
     ACCESS_TTL_SECONDS: '3600',
-    SMTP_URL: 'smtp://127.0.0.1:1',
     LOG_LEVEL: 'warn',
   };
-  running.push(
-    await startProcess(
-      API_MAIN,
-      { ...common, PORT: String(apiPort), METRICS_PORT: '0' },
-      `http://127.0.0.1:${apiPort}/health/ready`,
-    ),
-  );
-  const healthPort = await freePort();
-  running.push(
-    await startProcess(
-      WORKER_MAIN,
-      { ...common, WORKER_HEALTH_PORT: String(healthPort) },
-      `http://127.0.0.1:${healthPort}/health/ready`,
-    ),
-  );
-  const base = `http://127.0.0.1:${apiPort}`;
-  const call = apiClient(base);
-  const signIn = async (key) =>
+  const api = await startApi(env, tuning);
+  running.push(api);
+  running.push(await startWorker(env, tuning));
+  const base = api.baseUrl;
+  const client = apiClient(apiUrlOf(base));
+  /** A signed-in client of one of the people (its `token` goes to sqlmap). */
+  const signInAs = async (key) =>
     (
-      await expectOk(
-        await call('POST', '/auth/login', { email: people.users[key].email, password: PASSWORD }),
+      await signIn(
+        client,
+        { email: people.users[key].email, password: PASSWORD },
         `sign-in of ${key}`,
       )
-    ).accessToken;
-  const tokens = {};
+    ).api;
+  const clients = {};
   for (const key of ['lead', 'officer', 'other', 'auditor', 'admin'])
-    tokens[key] = await signIn(key);
-  await seedContent(call, people, tokens);
-  await waitForNotifications(call, tokens.other);
+    clients[key] = await signInAs(key);
+  await seedContent(people, clients);
+  await waitForNotifications(clients.other);
 
   const reportFilters = `type=visa_fraud_trend&status=published&teamId=${people.teams.A}&country=THA&tlp=GREEN&urgent=false&q=passport&from=2026-01-01&to=2030-12-31`;
   const auditFilters = `actorId=${people.users.lead.id}&action=report.publish&targetType=report&outcome=success&from=2026-01-01&to=2030-12-31`;
@@ -344,19 +308,19 @@ try {
   );
   for (const target of targets) {
     // A fresh token per run (audited sign-in), so no run outlives its token.
-    const token = await signIn(target.user);
+    const user = await signInAs(target.user);
     let path = target.path;
     if (target.cursor) {
-      const cursor = await cursorOf(call, target.cursor, token);
+      const cursor = await cursorOf(user, target.cursor);
       if (cursor) path += `&cursor=${encodeURIComponent(cursor)}`;
     }
-    const check = await call('GET', path, undefined, token);
+    const check = await user.send('GET', path);
     if (check.status !== 200)
       throw new Error(`baseline of ${target.name}: ${check.status} ${check.text}`);
     const url = `${base}/api/v1${path}`;
     const parameters = [...new URL(url).searchParams.keys()];
     log(`${target.name}: GET ${path.split('?')[0]} (${parameters.join(', ')})`);
-    const run = await sqlmap(target.name, url, token);
+    const run = await sqlmap(target.name, url, user.token);
     const found = conclusions(run.output);
     results.push({
       endpoint: `GET /api/v1${path.split('?')[0]}`,

@@ -1,6 +1,7 @@
-// Shared pieces for benchmarks: a throwaway database, the built apps as child processes, a free
-// port, and cleanup. Run through `npm run bench`, which sets RILON_ROOT, RILON_BENCH_ADMIN_URL
-// and REDIS_URL and builds dist/ first.
+// Shared pieces for benchmarks (and scripts/sqlmap/run.mjs): a throwaway database, the built
+// API and worker as child processes, a free port, and cleanup. Run through `npm run bench` (or
+// scripts/sqlmap.sh), which sets RILON_ROOT, RILON_BENCH_ADMIN_URL and REDIS_URL and builds
+// dist/ first.
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -8,13 +9,14 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { ensureRuntimeLogin, runtimeUrl } from '../../lib/runtime-role.mjs';
 
 export const ROOT = process.env.RILON_ROOT ?? process.cwd();
 const ADMIN_URL =
   process.env.RILON_BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
-export const WORKER_MAIN = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
+const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
+const WORKER_MAIN = join(ROOT, 'dist/apps/worker/apps/worker/src/main.js');
 const MIGRATE_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/migrate.js');
 
 export function freePort() {
@@ -34,11 +36,11 @@ function urlWithDatabase(url, database) {
   return parsed.toString();
 }
 
-async function admin(sql) {
+async function admin(work) {
   const client = new pg.Client({ connectionString: ADMIN_URL });
   await client.connect();
   try {
-    await client.query(sql);
+    await work(client);
   } finally {
     await client.end();
   }
@@ -65,27 +67,17 @@ export async function throwawayEnvironment(label) {
   const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
   const database = `rilon_bench_${label}_${suffix}`.replace(/[^a-z0-9_]/g, '_');
   const queuePrefix = `bench-${label}-${suffix}`;
-  await admin(`CREATE DATABASE "${database}"`);
+  await admin((db) => db.query(`CREATE DATABASE "${database}"`));
   const ownerUrl = urlWithDatabase(ADMIN_URL, database);
   await runNode(MIGRATE_MAIN, { DATABASE_URL: ownerUrl });
   // The apps run as in production: a login role of rilon_runtime, never the tables' owner.
-  await admin(`
-    DO $$ BEGIN
-      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${RUNTIME.user}') THEN
-        CREATE ROLE ${RUNTIME.user} LOGIN PASSWORD '${RUNTIME.password}';
-      END IF;
-    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-    END $$`);
-  await admin(`GRANT rilon_runtime TO ${RUNTIME.user}`);
-  const databaseUrl = new URL(ownerUrl);
-  databaseUrl.username = RUNTIME.user;
-  databaseUrl.password = RUNTIME.password;
+  await admin((db) => ensureRuntimeLogin(db, RUNTIME.user, RUNTIME.password));
   return {
-    databaseUrl: databaseUrl.toString(),
+    databaseUrl: runtimeUrl(ownerUrl, RUNTIME.user, RUNTIME.password),
     ownerUrl,
     queuePrefix,
     async dispose() {
-      await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await admin((db) => db.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
       const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
       try {
         await redis.connect();
@@ -140,32 +132,59 @@ export async function startProcess(script, env, readyUrl, { args = [], timeoutMs
   };
 }
 
-/** A small JSON client for setting up data over the API. */
-export function apiClient(baseUrl) {
-  return async function call(method, path, body, token) {
-    const headers = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${baseUrl}/api/v1${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let json;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, body: json, text };
+export const strongSecret = () => randomBytes(48).toString('base64url');
+/** A WEBHOOK_SECRET_KEY (32 bytes, base64) that the API and the worker of one run share. */
+const webhookSecretKey = randomBytes(32).toString('base64');
+/** An AUDIT_SIGNING_KEY (Ed25519, PEM) for the worker and the API of one run. */
+const auditSigningKey = generateKeyPairSync('ed25519')
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
+/** The JWT_SECRET of the API and the worker of one run. */
+const jwtSecret = strongSecret();
+
+/**
+ * What the API and the worker of one run share: built as in production, on loopback, the
+ * throwaway database as the runtime login, its Redis prefix, the run's keys, and no mail out.
+ */
+function appsEnvironment(env) {
+  return {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    DATABASE_URL: env.databaseUrl,
+    REDIS_URL,
+    QUEUE_PREFIX: env.queuePrefix,
+    JWT_SECRET: jwtSecret,
+    WEBHOOK_SECRET_KEY: webhookSecretKey,
+    AUDIT_SIGNING_KEY: auditSigningKey,
+    SMTP_URL: 'smtp://127.0.0.1:1', // nothing listens there: no mail leaves
   };
 }
 
-export const strongSecret = () => randomBytes(48).toString('base64url');
-/** A WEBHOOK_SECRET_KEY (32 bytes, base64) that the API and the worker of one run share. */
-export const webhookSecretKey = randomBytes(32).toString('base64');
-/** An AUDIT_SIGNING_KEY (Ed25519, PEM) for the worker and the API of one run. */
-export const auditSigningKey = generateKeyPairSync('ed25519')
-  .privateKey.export({ type: 'pkcs8', format: 'pem' })
-  .toString();
+/**
+ * The built API of `env` (a throwawayEnvironment) on a free port, once ready, with `extra`
+ * added to its environment; `baseUrl` is its origin, stop() ends it.
+ */
+export async function startApi(env, extra = {}) {
+  const port = await freePort();
+  const api = await startProcess(
+    API_MAIN,
+    {
+      ...appsEnvironment(env),
+      PORT: String(port),
+      METRICS_PORT: '0', // any free port: nothing here scrapes it
+      ...extra,
+    },
+    `http://127.0.0.1:${port}/health/ready`,
+  );
+  return Object.assign(api, { port, baseUrl: `http://127.0.0.1:${port}` });
+}
+
+/** The built worker of `env`, its health listener on a free port, once ready. */
+export async function startWorker(env, extra = {}) {
+  const healthPort = await freePort();
+  return startProcess(
+    WORKER_MAIN,
+    { ...appsEnvironment(env), WORKER_HEALTH_PORT: String(healthPort), ...extra },
+    `http://127.0.0.1:${healthPort}/health/ready`,
+  );
+}
