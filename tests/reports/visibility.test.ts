@@ -21,7 +21,7 @@ type Viewer = (typeof VIEWERS)[number];
 type TlpName = (typeof TLPS)[number];
 type State = (typeof STATES)[number];
 
-/** domain.md, "Handling": who may read a report of this TLP in this state. */
+/** docs/domain.md, "Handling under TLP 2.0": who may read a report of this TLP in this state. */
 function mayRead(viewer: Viewer, tlp: TlpName, state: State): boolean {
   if (viewer === 'author' || viewer === 'teamLead') return true;
   if (state === 'draft' || state === 'submitted') return false;

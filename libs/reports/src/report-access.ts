@@ -19,7 +19,7 @@ function isActiveAuthor(actor: Actor, r: Target): boolean {
 }
 
 /**
- * The lifecycle table of api-contract.md ("Reports"). Someone who has no part in the
+ * The lifecycle table (docs/domain.md, "Lifecycle"). Someone who has no part in the
  * action in any state gets 403; someone who has, but not in this state, gets 409.
  */
 export function decide(action: ReportAction, actor: Actor, r: Target): AccessDecision {

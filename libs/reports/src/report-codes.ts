@@ -1,4 +1,4 @@
-/** The closed vocabularies of reports (domain.md, "Reports"). */
+/** The closed vocabularies of reports (docs/domain.md, "Reports"). */
 export const REPORT_TYPES = [
   'visa_fraud_trend',
   'modus_operandi',
@@ -16,7 +16,7 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const SOURCE_RELIABILITIES = ['A', 'B', 'C', 'X'] as const;
 export const INFORMATION_CREDIBILITIES = ['1', '2', '3', '4'] as const;
 
-/** TLPs whose reads are audited (domain.md, "The audit log"). */
+/** TLPs whose reads are audited (docs/domain.md, "The audit log"). */
 export const AUDITED_READ_TLPS: readonly Tlp[] = ['AMBER', 'AMBER+STRICT', 'RED'];
 
 export function isTeamTlp(tlp: Tlp): boolean {

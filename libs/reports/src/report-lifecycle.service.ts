@@ -7,7 +7,7 @@ import { ReportsRepository } from './reports.repository';
 import { StatisticsLedger, type StatisticsBodyShape } from './statistics/statistics-ledger';
 
 /**
- * draft -> submitted -> published -> withdrawn, with return to draft (domain.md, "Lifecycle").
+ * draft -> submitted -> published -> withdrawn, with return to draft (docs/domain.md, "Lifecycle").
  * Each transition commits its change, its audit row and its outbox event together.
  */
 @Injectable()

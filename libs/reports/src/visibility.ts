@@ -13,7 +13,7 @@ export interface ViewerSql {
 }
 
 /**
- * THE visibility rule (domain.md, "Handling"), the only copy there is. `r` is the alias
+ * THE visibility rule (docs/domain.md, "Handling under TLP 2.0"; how it is built: docs/architecture.md, "The visibility rule"), the only copy there is. `r` is the alias
  * of a `reports` row. Before publication: the author and the authoring team's leads.
  * Published or withdrawn: CLEAR and GREEN to everyone; AMBER and AMBER+STRICT to the
  * members of the distribution teams (the authoring team is always among them); RED to

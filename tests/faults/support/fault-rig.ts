@@ -320,7 +320,7 @@ export class FaultRig {
    * Waits until every publication of `tag` reached every channel and nothing is left to
    * run, then checks each recipient got it exactly once: one inbox row, one e-mail (by its
    * Message-ID) and, per team, one webhook delivery (by X-Rilon-Delivery). E-mails and
-   * webhooks are sent at least once (domain.md): a copy under the same id is counted, not
+   * webhooks are sent at least once (docs/domain.md, "Channels"): a copy under the same id is counted, not
    * a failure; a missing one or a second id is.
    */
   async expectExactlyOnce(

@@ -2,7 +2,7 @@ import type { FieldError } from './api/problem';
 import { ApiError } from './api/problem';
 
 /**
- * Server refusals land on the fields they name (portal.md, principle 3). The API names a
+ * Server refusals land on the fields they name (docs/architecture.md, "The web portal"). The API names a
  * field by its dotted path (`body.detectionPoints.0.code`), which is also the form's field
  * name; its input's id is derived from it.
  */

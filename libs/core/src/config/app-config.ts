@@ -158,7 +158,7 @@ function jwtKeys(env: Env, production: boolean): Omit<JwtConfig, 'keyId'> {
   const base = {
     issuer: env.JWT_ISSUER || 'rilon-portal',
     audience: env.JWT_AUDIENCE || 'rilon-api',
-    // 15 minutes (api-contract.md); shorter only to watch refreshes happen in tests.
+    // 15 minutes (docs/api-contract.md, "Authentication"); shorter only to watch refreshes happen in tests.
     accessTtlSeconds: int(env, 'ACCESS_TTL_SECONDS', 15 * 60, 5, 3600),
     refreshTtlSeconds: int(env, 'REFRESH_TTL_DAYS', 14, 1, 90) * 86400,
   };

@@ -18,7 +18,7 @@ const BODY_TEXT_FIELDS = [
 
 /**
  * The hits in named free-text fields: one error per field and kind. Array fields are named
- * as a whole (`body.indicators`), the way domain.md names them.
+ * as a whole (`body.indicators`), the way docs/domain.md names them.
  */
 export function personalDataInFields(fields: Record<string, unknown>): FieldError[] {
   const errors: FieldError[] = [];

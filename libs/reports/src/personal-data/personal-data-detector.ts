@@ -1,5 +1,5 @@
 /**
- * The personal-data check of "Non-nominal by design" (domain.md). Pure: text in, kinds of hit
+ * The personal-data check (docs/domain.md, "Personal data: shared text is non-nominal"). Pure: text in, kinds of hit
  * out. The text is normalised first (personal-data-normaliser.ts), so a no-break space, an en
  * dash, Thai digits, a full-width `@`, a lower-case MRZ line or a Cyrillic look-alike letter
  * hides nothing. The keyword lists are short on purpose: the check helps an author notice a

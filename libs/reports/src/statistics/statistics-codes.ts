@@ -1,7 +1,7 @@
 import { getAlpha3Codes } from 'i18n-iso-countries';
 import { ICAO_NATIONALITY_CODES } from '../validation/code-lists';
 
-/** The FRAN-style indicators a migration_statistics observation may carry (domain.md). */
+/** The FRAN-style indicators a migration_statistics observation may carry (docs/domain.md, "migration_statistics"). */
 export const STATISTICS_INDICATORS = [
   'irregular_border_crossing',
   'facilitator_detected',

@@ -1,7 +1,7 @@
 import * as countries from 'i18n-iso-countries';
 import ISO6391 from 'iso-639-1';
 
-/** ISO 3166-1 alpha-3, from a maintained list (domain.md, "Reference data"). */
+/** ISO 3166-1 alpha-3, from a maintained list (docs/domain.md, "Codes"). */
 const ALPHA3 = new Set(Object.keys(countries.getAlpha3Codes()));
 
 /** ICAO Doc 9303 nationality codes: stateless, refugee (1951), refugee (other), unspecified. */

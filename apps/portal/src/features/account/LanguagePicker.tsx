@@ -13,7 +13,7 @@ function remember(code: string): void {
   }
 }
 
-/** The portal's language: a native select labelled "Language" (portal.md), each name in itself. */
+/** The portal's language: a native select labelled "Language" (docs/architecture.md, "The web portal"), each name in itself. */
 export function LanguagePicker() {
   const { t, i18n: current } = useTranslation('account');
   const { announce, toast } = useAnnouncer();
@@ -49,7 +49,7 @@ export function LanguagePicker() {
   };
 
   return (
-    // Not a named region: "Language" must label the select alone (portal.md, getByLabel).
+    // Not a named region: "Language" must label the select alone (docs/architecture.md, "The web portal": tests find it with getByLabel).
     <section>
       <h2>{t('language.heading')}</h2>
       <Field name="language" label={t('language.label')} hint={t('language.hint')}>

@@ -7,7 +7,7 @@ interface Target {
   teamId: string;
 }
 
-/** What the report view offers; the server's lifecycle table (api-contract.md) still decides. */
+/** What the report view offers; the server's lifecycle table (docs/domain.md, "Lifecycle") still decides. */
 export interface AllowedActions {
   submit: boolean;
   return: boolean;

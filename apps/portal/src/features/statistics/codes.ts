@@ -3,7 +3,7 @@ import type { Schemas } from '../../lib/api/client';
 import type { SameValues } from '../../lib/api/same-values';
 import type { paths } from '../../lib/api/schema';
 
-/** The nine FRAN-style indicators of migration_statistics observations (domain.md). */
+/** The nine FRAN-style indicators of migration_statistics observations (docs/domain.md, "migration_statistics"). */
 export const INDICATORS = [
   'irregular_border_crossing',
   'facilitator_detected',

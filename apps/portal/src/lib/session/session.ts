@@ -2,7 +2,7 @@ import { problemFrom } from '../api/problem';
 
 /**
  * The signed-in session. The access token lives in this module's memory only; the
- * refresh token is an httpOnly cookie the script never sees (portal.md, principle 6).
+ * refresh token is an httpOnly cookie the script never sees (docs/architecture.md, "The web portal").
  *
  * Tabs share the cookie, and a refresh token spent twice ends the session (reuse
  * detection), so every refresh runs under one cross-tab lock: a tab that waited for it
