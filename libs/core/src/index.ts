@@ -14,6 +14,7 @@ export * from './errors/validation';
 export * from './http/pagination';
 export * from './http/request-context';
 export * from './outbox/outbox';
+export * from './outbox/outbox.repository';
 export * from './outbox/outbox-event.entity';
 export * from './redis/redis';
 export * from './util/ids';

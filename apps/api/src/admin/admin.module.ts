@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
+import { OutboxModule } from '@rilon/core';
 import { IdentityModule } from '@rilon/identity';
 import { OpsModule } from '../ops/ops.module';
 import { AdminQueues } from './admin-queues';
 import { DashboardAccess } from './dashboard-access.service';
-import { OutboxBacklogRepository } from './outbox-backlog.repository';
 import { QueueDashboard } from './queue-dashboard';
 import { QueueMetrics } from './queue-metrics.service';
 
 /** Operations for administrators: the queue dashboard and the queue and outbox metrics. */
 @Module({
-  imports: [IdentityModule, OpsModule],
-  providers: [AdminQueues, DashboardAccess, QueueDashboard, OutboxBacklogRepository, QueueMetrics],
+  imports: [IdentityModule, OpsModule, OutboxModule],
+  providers: [AdminQueues, DashboardAccess, QueueDashboard, QueueMetrics],
 })
 export class AdminModule {}

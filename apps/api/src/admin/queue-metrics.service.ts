@@ -1,9 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { QueueName, withDeadline } from '@rilon/core';
+import { type OutboxBacklog, OutboxRepository, QueueName, withDeadline } from '@rilon/core';
 import { Gauge } from 'prom-client';
 import { MetricsService } from '../ops/metrics.service';
 import { AdminQueues } from './admin-queues';
-import { OutboxBacklog, OutboxBacklogRepository } from './outbox-backlog.repository';
 
 const STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 /** A scrape never waits long on Redis or PostgreSQL: it answers without the gauges instead. */
@@ -23,7 +22,7 @@ export class QueueMetrics implements OnModuleInit {
   constructor(
     private readonly metrics: MetricsService,
     private readonly queues: AdminQueues,
-    private readonly outbox: OutboxBacklogRepository,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   onModuleInit(): void {

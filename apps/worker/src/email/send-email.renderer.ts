@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type EmailJobs, outboxJobId } from '@rilon/core';
+import { type EmailJobs, OutboxRepository, outboxJobId } from '@rilon/core';
 import { UnrecoverableError } from 'bullmq';
-import { EmailOutboxRepository } from './email-outbox.repository';
 import { AsEmailRenderer, EmailRenderer, RenderedEmail } from './email-renderer';
 import { EMAIL_TEMPLATES, SECRET_PARAMS } from './templates';
 
@@ -22,14 +21,14 @@ const OUTBOX_ID = /^\d{1,18}$/;
 export class SendEmailRenderer implements EmailRenderer<'email.send'> {
   readonly jobName = 'email.send' as const;
 
-  constructor(private readonly outbox: EmailOutboxRepository) {}
+  constructor(private readonly outbox: OutboxRepository) {}
 
   async render(data: EmailJobs['email.send']): Promise<RenderedEmail | null> {
     const outboxId = String(data?.outboxId ?? '');
     if (!OUTBOX_ID.test(outboxId)) {
       throw new UnrecoverableError('email.send job without an outbox id');
     }
-    const event = await this.outbox.find(outboxId);
+    const event = await this.outbox.emailEvent(outboxId);
     if (!event) throw new UnrecoverableError('no email.send outbox event of this id (pruned?)');
     if (event.sent) return null;
     const payload = event.payload ?? {};
@@ -55,6 +54,6 @@ export class SendEmailRenderer implements EmailRenderer<'email.send'> {
 
   /** The mail went out: mark the event sent and erase its secret params. */
   async sent(data: EmailJobs['email.send']): Promise<void> {
-    await this.outbox.markSent(String(data.outboxId), SECRET_PARAMS);
+    await this.outbox.markEmailSent(String(data.outboxId), SECRET_PARAMS);
   }
 }

@@ -7,6 +7,7 @@ import {
   OutboxEventType,
   OutboxJob,
   OutboxPayloads,
+  OutboxRepository,
   parseOutboxJob,
   QUEUES,
   REDIS,
@@ -36,6 +37,7 @@ export class FanoutProcessor extends WorkerHost {
 
   constructor(
     private readonly fanout: FanoutRepository,
+    private readonly outbox: OutboxRepository,
     private readonly mail: NotificationMailQueue,
     @InjectQueue(QUEUES.webhook) private readonly webhooks: Queue<WebhookJob>,
     @Inject(REDIS) private readonly redis: Redis,
@@ -56,7 +58,7 @@ export class FanoutProcessor extends WorkerHost {
     );
     if (isBroadcastEvent(data.type)) await this.enqueueWebhooks(data as OutboxJob<BroadcastEvent>);
     await this.publish(recipients.map((r) => r.userId));
-    await this.fanout.markFannedOut(outboxId);
+    await this.outbox.markFannedOut(outboxId);
     this.logger.log(
       { outboxId, event: data.type, inserted, recipients: recipients.length },
       'fan-out',
@@ -71,7 +73,7 @@ export class FanoutProcessor extends WorkerHost {
    */
   private async afterEarlierBroadcasts(job: OutboxJob): Promise<void> {
     const { reportId } = job.payload as OutboxPayloads['report.withdrawn'];
-    if (await this.fanout.earlierBroadcastPending(reportId, job.outboxId)) {
+    if (await this.outbox.earlierBroadcastPending(reportId, job.outboxId)) {
       throw new Error(`report ${reportId}: an earlier publication is not fanned out yet`);
     }
   }

@@ -37,6 +37,7 @@ describe('a job whose data does not fit its shape', () => {
   it('fails for good in the fan-out and notifies nobody', async () => {
     const processor = new FanoutProcessor(
       recorder(touched, 'fanout'),
+      recorder(touched, 'outbox'),
       recorder(touched, 'mail'),
       recorder(touched, 'webhooks'),
       recorder(touched, 'redis'),

@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
-import { QUEUES } from '@rilon/core';
+import { OutboxModule, QUEUES } from '@rilon/core';
 import { NotificationsModule } from '@rilon/notifications';
 import { DigestMailRenderer } from './digest-mail.renderer';
 import { DigestSchedulerService } from './digest-scheduler.service';
@@ -14,6 +14,7 @@ import { WebhookProcessor } from './webhook.processor';
 @Module({
   imports: [
     NotificationsModule,
+    OutboxModule,
     BullModule.registerQueue(
       { name: QUEUES.fanout },
       { name: QUEUES.email },

@@ -1,10 +1,10 @@
+import { OutboxRepository } from '@rilon/core';
 import {
   BeforeApplicationShutdown,
   Injectable,
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { OutboxRepository } from './outbox.repository';
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 /** The first pass runs soon after start, so frequent restarts do not postpone pruning. */

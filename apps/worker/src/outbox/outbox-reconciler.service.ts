@@ -1,10 +1,10 @@
+import { OutboxRepository } from '@rilon/core';
 import {
   BeforeApplicationShutdown,
   Injectable,
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { OutboxRepository } from './outbox.repository';
 import { RelayQueues } from './relay-queues';
 
 const EVERY_MS = 60 * 1000;

@@ -5,9 +5,8 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@rilon/core';
+import { APP_CONFIG, AppConfig, OutboxRepository } from '@rilon/core';
 import { OutboxListener } from './outbox-listener';
-import { OutboxRepository } from './outbox.repository';
 import { relayBackoffMs } from './relay-backoff';
 import { RelayQueues } from './relay-queues';
 

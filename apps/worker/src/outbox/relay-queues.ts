@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import {
+  type PendingOutboxEvent,
   APP_CONFIG,
   AppConfig,
   closeProducerQueue,
@@ -12,7 +13,6 @@ import {
   withDeadline,
 } from '@rilon/core';
 import type { Queue } from 'bullmq';
-import type { PendingOutboxEvent } from './outbox.repository';
 
 /** How long the relay waits for Redis before it treats it as down and rolls back. */
 const READY_WAIT_MS = 2000;

@@ -1,5 +1,3 @@
-import { EntityManager } from 'typeorm';
-
 /** The channel the insert trigger notifies, so the relay wakes at once. */
 export const OUTBOX_CHANNEL = 'rilon_outbox';
 
@@ -27,16 +25,3 @@ export interface OutboxPayloads {
 }
 
 export type OutboxEventType = keyof OutboxPayloads;
-
-/** Adds an event inside the caller's transaction; it becomes visible to the relay at commit. */
-export async function addOutboxEvent<K extends OutboxEventType>(
-  manager: EntityManager,
-  type: K,
-  payload: OutboxPayloads[K],
-): Promise<string> {
-  const rows: Array<{ id: string }> = await manager.query(
-    'INSERT INTO outbox_events (type, payload) VALUES ($1, $2) RETURNING id',
-    [type, JSON.stringify(payload)],
-  );
-  return String(rows[0].id);
-}

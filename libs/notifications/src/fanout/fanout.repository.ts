@@ -171,25 +171,6 @@ export class FanoutRepository {
     return rows.map((r) => ({ id: r.id, userId: r.user_id, email: r.email, emailed: r.emailed }));
   }
 
-  /** Records that an event's fan-out finished (a withdrawal waits for its report's). */
-  async markFannedOut(outboxId: string): Promise<void> {
-    await this.dataSource.query(
-      'UPDATE outbox_events SET fanned_out_at = now() WHERE id = $1 AND fanned_out_at IS NULL',
-      [outboxId],
-    );
-  }
-
-  /** Whether a publication or amendment of the report, older than this event, still waits. */
-  async earlierBroadcastPending(reportId: string, outboxId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM outbox_events
-        WHERE fanned_out_at IS NULL AND type IN ('report.published', 'report.amended')
-          AND payload->>'reportId' = $1 AND id < $2 LIMIT 1`,
-      [reportId, outboxId],
-    );
-    return rows.length > 0;
-  }
-
   /** Teams with a webhook whose members may read the report as members of that team. */
   async webhookTeams(reportId: string): Promise<string[]> {
     const teams: Array<{ team_id: string }> = await this.dataSource.query(
