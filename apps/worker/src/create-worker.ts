@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { AppConfig, checkRedisCredentials, REDIS, withDeadline } from '@rilon/core';
+import { AppConfig, checkRedisCredentials, pingDatabase, REDIS, withDeadline } from '@rilon/core';
 import type { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -40,7 +40,7 @@ export async function createWorker(
   const dataSource = app.get<DataSource>(getDataSourceToken());
   const redis = app.get<Redis>(REDIS);
   const health = new WorkerHealthServer(async () => ({
-    postgres: await state(() => dataSource.query('SELECT 1')),
+    postgres: await state(() => pingDatabase(dataSource)),
     redis: await state(() => redis.ping()),
   }));
   const port = await health.listen(healthPort, config.host);

@@ -13,6 +13,7 @@ export * from './errors/problem.filter';
 export * from './errors/validation';
 export * from './http/pagination';
 export * from './http/request-context';
+export * from './database/database-health.repository';
 export * from './outbox/outbox';
 export * from './outbox/outbox.repository';
 export * from './outbox/outbox-event.entity';

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ProblemException, REDIS, withDeadline } from '@rilon/core';
+import { pingDatabase, ProblemException, REDIS, withDeadline } from '@rilon/core';
 import { Public } from '@rilon/identity';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -36,7 +36,7 @@ export class HealthController {
   @HttpCode(200)
   async ready(): Promise<{ status: string; postgres: DependencyState; redis: DependencyState }> {
     const [postgres, redis] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => pingDatabase(this.dataSource)),
       probe(() => this.redis.ping()),
     ]);
     if (postgres === 'down') {

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { OUTBOX_CHANNEL } from '@rilon/core';
+import { listenForOutboxEvents } from '@rilon/core';
 import { Client } from 'pg';
 import { relayBackoffMs } from './relay-backoff';
 
@@ -59,7 +59,7 @@ export class OutboxListener {
     client.on('end', drop);
     try {
       await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      await listenForOutboxEvents(client);
     } catch {
       drop();
       return;

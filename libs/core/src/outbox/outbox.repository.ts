@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../database/transaction';
 import { toInt } from '../database/raw-query';
-import type { OutboxEventType, OutboxPayloads } from './outbox';
+import { OUTBOX_CHANNEL, type OutboxEventType, type OutboxPayloads } from './outbox';
 
 /**
  * Adds an event inside the caller's transaction; it becomes visible to the relay at commit.
@@ -215,6 +215,16 @@ export class OutboxRepository {
       [outboxId, secretParams],
     );
   }
+}
+
+/**
+ * Subscribes a dedicated connection to the outbox channel: the insert trigger notifies it
+ * at each commit, so the relay wakes at once instead of at its next poll.
+ */
+export async function listenForOutboxEvents(client: {
+  query(sql: string): Promise<unknown>;
+}): Promise<void> {
+  await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
 }
 
 /** Provides the outbox's repository to a module of either app. */

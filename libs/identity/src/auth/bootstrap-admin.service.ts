@@ -6,9 +6,6 @@ import { DataSource } from 'typeorm';
 import { UsersRepository } from '../users/users.repository';
 import { PasswordHasher } from './password-hasher';
 
-/** Arbitrary but fixed: the advisory lock that serialises instances creating the first administrator. */
-const BOOTSTRAP_LOCK = 724_311_001;
-
 /**
  * Creates the administrator from RILON_ADMIN_EMAIL / RILON_ADMIN_PASSWORD when no
  * administrator exists. Several instances may start at once: a transaction-scoped
@@ -31,7 +28,7 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
     if (!email || !password) return;
     const hash = await this.hasher.hash(password);
     const created = await inTransaction(this.dataSource, async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
+      await this.users.lockFirstAdministrator(manager);
       if (await this.users.anyActiveAdmin(manager)) return null;
       const id = await this.users.insertAdmin(manager, { email, memberCode, passwordHash: hash });
       if (!id) {

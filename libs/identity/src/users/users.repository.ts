@@ -4,6 +4,9 @@ import { type GlobalRole, newId, queryRows } from '@rilon/core';
 import { DataSource, EntityManager } from 'typeorm';
 import type { UserStatus } from '../user.entity';
 
+/** Arbitrary but fixed: the advisory lock that serialises instances creating the first administrator. */
+const FIRST_ADMIN_LOCK = 724_311_001;
+
 /** A user account as the services answer it: never the password hash. */
 export interface UserView {
   id: string;
@@ -138,6 +141,14 @@ export class UsersRepository {
       [email],
     );
     return rows[0]?.id ?? null;
+  }
+
+  /**
+   * Serialises the instances that start together and may each create the first
+   * administrator: held until the caller's transaction ends.
+   */
+  async lockFirstAdministrator(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [FIRST_ADMIN_LOCK]);
   }
 
   async anyActiveAdmin(manager: EntityManager): Promise<boolean> {
