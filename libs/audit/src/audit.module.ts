@@ -6,6 +6,7 @@ import { AuditVerificationsRepository } from './audit-verifications.repository';
 import { AuditService } from './audit.service';
 import { DatabaseRoleCheck } from './database-role-check';
 import { DatabaseRoleRepository } from './database-role.repository';
+import { Refusals } from './refusals.service';
 
 /** The audit tables' repositories, one owner each, for the services here and the worker's sealer. */
 const REPOSITORIES = [
@@ -17,7 +18,7 @@ const REPOSITORIES = [
 
 @Global()
 @Module({
-  providers: [AuditService, DatabaseRoleCheck, DatabaseRoleRepository, ...REPOSITORIES],
-  exports: [AuditService, ...REPOSITORIES],
+  providers: [AuditService, Refusals, DatabaseRoleCheck, DatabaseRoleRepository, ...REPOSITORIES],
+  exports: [AuditService, Refusals, ...REPOSITORIES],
 })
 export class AuditModule {}

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RequestContext } from '@rilon/core';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AuditAction } from './audit-action';
 import { AuditOutcome } from './audit-event.entity';
 import { AuditEventsRepository } from './audit-events.repository';
 
 export interface AuditRecord {
   actorId: string | null;
-  action: string;
+  action: AuditAction;
   targetType?: string | null;
   targetId?: string | null;
   outcome?: AuditOutcome;
@@ -29,7 +30,9 @@ export function scrubDetails(details: Record<string, unknown> = {}): Record<stri
 
 /**
  * Writes audit rows. `record` joins the caller's transaction, so the row commits with
- * the change it records; `recordAlone` is for refusals and failures that change nothing.
+ * the change it records; `recordAlone` is for events that change nothing (an audited
+ * read). Refusals go through {@link Refusals}, which records them this way once nothing
+ * is held.
  */
 @Injectable()
 export class AuditService {

@@ -10,7 +10,6 @@ import { MembersRepository } from './members/members.repository';
 import { MembersService } from './members/members.service';
 import { MembershipsRepository } from './memberships/memberships.repository';
 import { MembershipsService } from './memberships/memberships.service';
-import { Denials } from './shared/denials.service';
 import { TeamsRepository } from './teams/teams.repository';
 import { TeamsService } from './teams/teams.service';
 import { PeopleRepository } from './users/people.repository';
@@ -34,7 +33,6 @@ const SERVICES = [
   imports: [IdentityModule],
   providers: [
     ...SERVICES,
-    Denials,
     InvitationIssuer,
     InvitationThrottle,
     MembersRepository,

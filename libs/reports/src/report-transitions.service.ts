@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@rilon/audit';
+import { type AuditAction, AuditService, denied, Refusals } from '@rilon/audit';
 import { Actor, inTransaction, isUuid, ProblemException } from '@rilon/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { decide, type ReportAction } from './report-access';
@@ -18,6 +18,7 @@ export class ReportTransitionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: ReportsRepository,
     private readonly audit: AuditService,
+    private readonly refusals: Refusals,
   ) {}
 
   async run(
@@ -30,41 +31,42 @@ export class ReportTransitionsService {
     ) => Promise<void>,
   ): Promise<ReportRow> {
     if (!isUuid(id)) throw ProblemException.notFound('Report');
-    return inTransaction(this.dataSource, async (manager) => {
-      const locked = await this.repository.lockForActor(manager, id, actor);
-      if (!locked || !locked.canRead) throw ProblemException.notFound('Report');
-      const report = locked.row as ReportRow & { body: Record<string, unknown> };
-      const decision = decide(action, actor, report);
-      if (decision === 'forbidden') {
-        await this.audit.recordAlone({
-          actorId: actor.userId,
-          action: `report.${action}.denied`,
-          targetType: 'report',
-          targetId: id,
-          outcome: 'denied',
-          details: { type: report.type, tlp: report.tlp, status: report.status },
-        });
-        throw ProblemException.forbidden(`You may not ${action} this report`);
-      }
-      if (decision === 'conflict')
-        throw ProblemException.conflict(
-          `A ${report.status} report cannot be ${pastTense(action)}`,
-          {
-            reportStatus: report.status,
-          },
-        );
-      await work(manager, report);
-      const after = await this.repository.findById(manager, id);
-      if (!after) throw ProblemException.notFound('Report');
-      return after;
-    });
+    // The refusal is recorded by the guard once the transaction has rolled back and the
+    // row lock is gone, never on a second connection while this one holds it.
+    return this.refusals.guard(() =>
+      inTransaction(this.dataSource, async (manager) => {
+        const locked = await this.repository.lockForActor(manager, id, actor);
+        if (!locked || !locked.canRead) throw ProblemException.notFound('Report');
+        const report = locked.row as ReportRow & { body: Record<string, unknown> };
+        const decision = decide(action, actor, report);
+        if (decision === 'forbidden')
+          throw denied(
+            actor,
+            `report.${action}`,
+            { type: 'report', id },
+            `You may not ${action} this report`,
+            { type: report.type, tlp: report.tlp, status: report.status },
+          );
+        if (decision === 'conflict')
+          throw ProblemException.conflict(
+            `A ${report.status} report cannot be ${pastTense(action)}`,
+            {
+              reportStatus: report.status,
+            },
+          );
+        await work(manager, report);
+        const after = await this.repository.findById(manager, id);
+        if (!after) throw ProblemException.notFound('Report');
+        return after;
+      }),
+    );
   }
 
   /** Audit row of a successful transition: ids, type, TLP and version only. */
   async recordTransition(
     manager: EntityManager,
     actor: Actor,
-    action: string,
+    action: AuditAction,
     report: { id: string; type: string; tlp: string; version: number },
     extra: Record<string, unknown> = {},
   ): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@rilon/audit';
+import { Refusals } from '@rilon/audit';
 import {
   Actor,
   addOutboxEvent,
@@ -30,7 +30,7 @@ export class ReportsService {
     private readonly repository: ReportsRepository,
     private readonly input: ReportInputService,
     private readonly transitions: ReportTransitionsService,
-    private readonly audit: AuditService,
+    private readonly refusals: Refusals,
     private readonly ledger: StatisticsLedger,
     private readonly seats: EnrolmentSeats,
   ) {}
@@ -39,15 +39,17 @@ export class ReportsService {
   async create(actor: Actor, dto: CreateReportDto): Promise<ReportRow> {
     const role = teamRole(actor, dto.teamId);
     if (role !== 'officer' && role !== 'lead') {
-      await this.audit.recordAlone({
-        actorId: actor.userId,
-        action: 'report.create.denied',
-        targetType: 'team',
-        targetId: dto.teamId,
-        outcome: 'denied',
-        details: { type: dto.type, tlp: dto.tlp },
-      });
-      throw ProblemException.forbidden('Only officers and leads of the team author its reports');
+      throw await this.refusals.refuse(
+        {
+          actorId: actor.userId,
+          action: 'report.create.denied',
+          targetType: 'team',
+          targetId: dto.teamId,
+          outcome: 'denied',
+          details: { type: dto.type, tlp: dto.tlp },
+        },
+        ProblemException.forbidden('Only officers and leads of the team author its reports'),
+      );
     }
     const type = dto.type as ReportType;
     return inTransaction(this.dataSource, async (manager) => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AuditService } from '@rilon/audit';
+import { Refusals } from '@rilon/audit';
 import { Actor, APP_CONFIG, AppConfig, isAdmin, isUuid, ProblemException } from '@rilon/core';
 import { AccessTokenClaims, SessionLoader } from '@rilon/identity';
 
@@ -19,7 +19,7 @@ export class DashboardAccess {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionLoader,
-    private readonly audit: AuditService,
+    private readonly refusals: Refusals,
   ) {}
 
   /** Null when the caller may see the dashboard; otherwise the problem to answer (401, 403, 405). */
@@ -33,29 +33,33 @@ export class DashboardAccess {
       if (request.method === 'GET' || request.method === 'HEAD') return null;
       // Read-only: a job added, edited or retried here would bypass PostgreSQL, where
       // every change is decided and audited. Refused, and the attempt is kept.
-      await this.audit.recordAlone({
+      return this.refusals.refuse(
+        {
+          actorId: actor.userId,
+          action: 'queues.manage.denied',
+          targetType: 'queue-dashboard',
+          outcome: 'denied',
+          details: { method: request.method, path: request.path },
+        },
+        new ProblemException({
+          status: 405,
+          type: 'method-not-allowed',
+          title: 'Method not allowed',
+          detail: 'The queue dashboard is read-only',
+          headers: { allow: 'GET, HEAD' },
+        }),
+      );
+    }
+    return this.refusals.refuse(
+      {
         actorId: actor.userId,
-        action: 'queues.manage.denied',
+        action: 'queues.view.denied',
         targetType: 'queue-dashboard',
         outcome: 'denied',
         details: { method: request.method, path: request.path },
-      });
-      return new ProblemException({
-        status: 405,
-        type: 'method-not-allowed',
-        title: 'Method not allowed',
-        detail: 'The queue dashboard is read-only',
-        headers: { allow: 'GET, HEAD' },
-      });
-    }
-    await this.audit.recordAlone({
-      actorId: actor.userId,
-      action: 'queues.view.denied',
-      targetType: 'queue-dashboard',
-      outcome: 'denied',
-      details: { method: request.method, path: request.path },
-    });
-    return ProblemException.forbidden('The queue dashboard is for administrators');
+      },
+      ProblemException.forbidden('The queue dashboard is for administrators'),
+    );
   }
 
   private async caller(authorization: string | undefined): Promise<Actor | null> {

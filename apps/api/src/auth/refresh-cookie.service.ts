@@ -57,12 +57,12 @@ export class RefreshCookieService {
     const origin = request.headers.origin;
     if (!this.origin.allows(origin)) {
       // Checked before the token is tried: a cross-site post neither rotates nor spends it.
-      await this.auth.refuseRefresh(token, {
-        reason: 'origin',
-        origin: typeof origin === 'string' ? origin.slice(0, 200) : null,
-      });
-      throw ProblemException.forbidden(
-        "A cookie refresh must come from the portal's own origin (Origin header)",
+      throw await this.auth.refuseRefresh(
+        token,
+        { reason: 'origin', origin: typeof origin === 'string' ? origin.slice(0, 200) : null },
+        ProblemException.forbidden(
+          "A cookie refresh must come from the portal's own origin (Origin header)",
+        ),
       );
     }
     try {

@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { AuditService } from '@rilon/audit';
+import { Refusals } from '@rilon/audit';
 import { Actor, isDatabaseUnavailable, isUuid, ProblemException } from '@rilon/core';
 import { ACCESS_KEY, AccessRule, DENIED_AS_KEY, DeniedAsRule } from './auth.decorators';
 
@@ -43,7 +43,7 @@ export class AccessGuard extends AuthGuard('jwt') {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly audit: AuditService,
+    private readonly refusals: Refusals,
   ) {
     super();
   }
@@ -70,23 +70,25 @@ export class AccessGuard extends AuthGuard('jwt') {
         context.getHandler(),
         context.getClass(),
       ]);
-      await this.audit.recordAlone({
-        actorId: request.user.userId,
-        action: deniedAs ? `${deniedAs.action}.denied` : 'access.denied',
-        ...(deniedAs
-          ? {
-              targetType: deniedAs.targetType,
-              targetId: deniedTarget(request, deniedAs.targetFrom),
-            }
-          : {}),
-        outcome: 'denied',
-        details: {
-          method: request.method,
-          route: request.routeOptions?.url ?? null,
-          required: rule.roles,
+      throw await this.refusals.refuse(
+        {
+          actorId: request.user.userId,
+          action: deniedAs ? `${deniedAs.action}.denied` : 'access.denied',
+          ...(deniedAs
+            ? {
+                targetType: deniedAs.targetType,
+                targetId: deniedTarget(request, deniedAs.targetFrom),
+              }
+            : {}),
+          outcome: 'denied',
+          details: {
+            method: request.method,
+            route: request.routeOptions?.url ?? null,
+            required: rule.roles,
+          },
         },
-      });
-      throw ProblemException.forbidden(`This needs the ${rule.roles.join(' or ')} role`);
+        ProblemException.forbidden(`This needs the ${rule.roles.join(' or ')} role`),
+      );
     }
     return true;
   }

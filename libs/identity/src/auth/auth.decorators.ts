@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { DeniableAction } from '@rilon/audit';
 import type { Actor, GlobalRole } from '@rilon/core';
 
 export const ACCESS_KEY = 'rilon:access';
@@ -69,13 +70,13 @@ export const RequireRoles = (...roles: GlobalRole[]): MethodDecorator & ClassDec
  * (`body:code`) when it has a plain shape. Without it the refusal is `access.denied`.
  */
 export interface DeniedAsRule {
-  action: string;
+  action: DeniableAction;
   targetType: string;
   targetFrom?: `param:${string}` | `body:${string}`;
 }
 
 export const DeniedAs = (
-  action: string,
+  action: DeniableAction,
   targetType: string,
   targetFrom?: DeniedAsRule['targetFrom'],
 ): MethodDecorator & ClassDecorator =>

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@rilon/audit';
+import { AuditService, Refusals } from '@rilon/audit';
 import { Actor, inTransaction, isUuid, ProblemException, RequestContext } from '@rilon/core';
 import { DataSource } from 'typeorm';
 import { UsersRepository } from '../users/users.repository';
@@ -17,6 +17,7 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly refusals: Refusals,
     private readonly sessions: SessionsService,
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
@@ -27,13 +28,15 @@ export class AuthService {
     const ip = RequestContext.current().ip ?? 'unknown';
     const attempt = await this.throttle.begin(email, ip);
     if (attempt.lockedFor > 0) {
-      await this.audit.recordAlone({
-        actorId: null,
-        action: 'auth.login',
-        outcome: 'denied',
-        details: { reason: 'throttled' },
-      });
-      throw ProblemException.tooManyRequests(attempt.lockedFor);
+      throw await this.refusals.refuse(
+        {
+          actorId: null,
+          action: 'auth.login',
+          outcome: 'denied',
+          details: { reason: 'throttled' },
+        },
+        ProblemException.tooManyRequests(attempt.lockedFor),
+      );
     }
     const user = await this.users.credentialsByEmail(email);
     // Verify against a dummy hash for unknown e-mails so both failures take the same time.
@@ -44,15 +47,17 @@ export class AuthService {
     const succeeded = Boolean(user && valid && user.status === 'active');
     await attempt.settle(succeeded);
     if (!user || !succeeded) {
-      await this.audit.recordAlone({
-        actorId: user?.id ?? null,
-        action: 'auth.login',
-        targetType: user ? 'user' : null,
-        targetId: user?.id ?? null,
-        outcome: 'failure',
-        details: { reason: !user ? 'unknown_email' : !valid ? 'wrong_password' : 'suspended' },
-      });
-      throw ProblemException.unauthorized(INVALID_CREDENTIALS);
+      throw await this.refusals.refuse(
+        {
+          actorId: user?.id ?? null,
+          action: 'auth.login',
+          targetType: user ? 'user' : null,
+          targetId: user?.id ?? null,
+          outcome: 'failure',
+          details: { reason: !user ? 'unknown_email' : !valid ? 'wrong_password' : 'suspended' },
+        },
+        ProblemException.unauthorized(INVALID_CREDENTIALS),
+      );
     }
     const rehash =
       user.passwordHash && this.hasher.needsRehash(user.passwordHash)
@@ -119,26 +124,30 @@ export class AuthService {
   }
 
   /**
-   * Records a refresh refused before its token was tried (a cookie refresh from a foreign
-   * origin, say): the token stays unspent, so such a request cannot end the session either.
-   * The session is named only when the token names a real one.
+   * Refuses a refresh before its token was tried (a cookie refresh from a foreign origin,
+   * say) and gives back `problem` to throw: the token stays unspent, so such a request
+   * cannot end the session either. The session is named only when the token names a real one.
    */
   async refuseRefresh(
     refreshToken: string | undefined,
     details: { reason: string } & Record<string, unknown>,
-  ): Promise<void> {
+    problem: ProblemException,
+  ): Promise<ProblemException> {
     const sessionId = refreshToken?.split('.')[0];
     const session = isUuid(sessionId)
       ? await this.sessions.find(this.dataSource.manager, sessionId)
       : null;
-    await this.audit.recordAlone({
-      actorId: session?.userId ?? null,
-      action: 'auth.refresh',
-      targetType: session ? 'session' : null,
-      targetId: session ? sessionId : null,
-      outcome: 'denied',
-      details,
-    });
+    return this.refusals.refuse(
+      {
+        actorId: session?.userId ?? null,
+        action: 'auth.refresh',
+        targetType: session ? 'session' : null,
+        targetId: session ? sessionId : null,
+        outcome: 'denied',
+        details,
+      },
+      problem,
+    );
   }
 
   async logout(actor: Actor): Promise<void> {
@@ -163,28 +172,32 @@ export class AuthService {
     const ip = RequestContext.current().ip ?? 'unknown';
     const attempt = await this.throttle.begin(account?.email ?? actor.userId, ip);
     if (attempt.lockedFor > 0) {
-      await this.audit.recordAlone({
-        actorId: actor.userId,
-        action: 'user.password_change',
-        targetType: 'user',
-        targetId: actor.userId,
-        outcome: 'denied',
-        details: { reason: 'throttled' },
-      });
-      throw ProblemException.tooManyRequests(attempt.lockedFor);
+      throw await this.refusals.refuse(
+        {
+          actorId: actor.userId,
+          action: 'user.password_change',
+          targetType: 'user',
+          targetId: actor.userId,
+          outcome: 'denied',
+          details: { reason: 'throttled' },
+        },
+        ProblemException.tooManyRequests(attempt.lockedFor),
+      );
     }
     const valid = await this.hasher.verify(account?.passwordHash ?? null, currentPassword);
     await attempt.settle(valid);
     if (!valid) {
-      await this.audit.recordAlone({
-        actorId: actor.userId,
-        action: 'user.password_change',
-        targetType: 'user',
-        targetId: actor.userId,
-        outcome: 'failure',
-        details: { reason: 'wrong_password' },
-      });
-      throw ProblemException.forbidden('The current password is wrong');
+      throw await this.refusals.refuse(
+        {
+          actorId: actor.userId,
+          action: 'user.password_change',
+          targetType: 'user',
+          targetId: actor.userId,
+          outcome: 'failure',
+          details: { reason: 'wrong_password' },
+        },
+        ProblemException.forbidden('The current password is wrong'),
+      );
     }
     const hash = await this.hasher.hash(newPassword);
     await inTransaction(this.dataSource, async (manager) => {

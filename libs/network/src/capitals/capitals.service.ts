@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@rilon/audit';
+import { AuditService, Refusals, requireAdmin } from '@rilon/audit';
 import { Actor, inTransaction, ProblemException } from '@rilon/core';
 import { DataSource } from 'typeorm';
-import { Denials } from '../shared/denials.service';
 import { isUniqueViolation } from '../shared/pg-errors';
-import { requireAdmin } from '../shared/require-admin';
 import type { CapitalView, ListOf } from '../shared/views';
 import { CapitalsRepository } from './capitals.repository';
 
@@ -22,7 +20,7 @@ export class CapitalsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly capitals: CapitalsRepository,
     private readonly audit: AuditService,
-    private readonly denials: Denials,
+    private readonly refusals: Refusals,
   ) {}
 
   async list(): Promise<ListOf<CapitalView>> {
@@ -36,7 +34,7 @@ export class CapitalsService {
   }
 
   create(actor: Actor, input: NewCapital): Promise<CapitalView> {
-    return this.denials.guard(actor, async () => {
+    return this.refusals.guard(async () => {
       requireAdmin(actor, 'capital.create', 'capital');
       try {
         return await inTransaction(this.dataSource, async (manager) => {

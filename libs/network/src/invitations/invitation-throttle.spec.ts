@@ -1,4 +1,4 @@
-import type { AuditService } from '@rilon/audit';
+import { type AuditService, Refusals } from '@rilon/audit';
 import type { Actor } from '@rilon/core';
 import type { Redis } from 'ioredis';
 import { INVITATIONS_PER_HOUR, InvitationThrottle } from './invitation-throttle';
@@ -21,7 +21,10 @@ const downRedis = {
 describe('InvitationThrottle while Redis is down', () => {
   it('counts in this process: the 51st invitation of an hour is a 429, audited', async () => {
     const recordAlone = jest.fn(() => Promise.resolve());
-    const throttle = new InvitationThrottle(downRedis, { recordAlone } as unknown as AuditService);
+    const throttle = new InvitationThrottle(
+      downRedis,
+      new Refusals({ recordAlone } as unknown as AuditService),
+    );
     for (let i = 0; i < INVITATIONS_PER_HOUR; i += 1) await throttle.take(actor('a'), {});
     await expect(throttle.take(actor('a'), { teamId: 't' })).rejects.toMatchObject({
       problem: { status: 429, headers: { 'retry-after': expect.stringMatching(/^3[56]\d\d$/) } },

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AuditService } from '@rilon/audit';
+import { Refusals } from '@rilon/audit';
 import { Actor, ProblemException, REDIS } from '@rilon/core';
 import { LocalCounters } from '@rilon/identity';
 import type { Redis } from 'ioredis';
@@ -20,20 +20,22 @@ export class InvitationThrottle {
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
-    private readonly audit: AuditService,
+    private readonly refusals: Refusals,
   ) {}
 
   /** Counts one invitation by `actor`; throws 429 when it is over the hour's limit. */
   async take(actor: Actor, details: Record<string, unknown>): Promise<void> {
     const { count, ttl } = await this.count(`invite-rate:${actor.userId}`);
     if (count <= INVITATIONS_PER_HOUR) return;
-    await this.audit.recordAlone({
-      actorId: actor.userId,
-      action: 'invitation.create',
-      outcome: 'denied',
-      details: { ...details, reason: 'throttled', limitPerHour: INVITATIONS_PER_HOUR },
-    });
-    throw ProblemException.tooManyRequests(ttl > 0 ? ttl : WINDOW_SECONDS);
+    throw await this.refusals.refuse(
+      {
+        actorId: actor.userId,
+        action: 'invitation.create',
+        outcome: 'denied',
+        details: { ...details, reason: 'throttled', limitPerHour: INVITATIONS_PER_HOUR },
+      },
+      ProblemException.tooManyRequests(ttl > 0 ? ttl : WINDOW_SECONDS),
+    );
   }
 
   private async count(key: string): Promise<{ count: number; ttl: number }> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@rilon/audit';
+import { AuditService, denied, Refusals } from '@rilon/audit';
 import {
   Actor,
   addOutboxEvent,
@@ -12,8 +12,6 @@ import {
 } from '@rilon/core';
 import { PasswordHasher } from '@rilon/identity';
 import { DataSource } from 'typeorm';
-import { AccessDeniedError } from '../shared/access-denied.error';
-import { Denials } from '../shared/denials.service';
 import { isForeignKeyViolation, isUniqueViolation } from '../shared/pg-errors';
 import { unknownMember } from '../shared/unknown-member';
 import type { InvitationView } from '../shared/views';
@@ -42,13 +40,13 @@ export class InvitationsService {
     private readonly teams: TeamsRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
-    private readonly denials: Denials,
+    private readonly refusals: Refusals,
     private readonly throttle: InvitationThrottle,
   ) {}
 
   /** Administrators invite with any role; a lead of the team as officer or observer. */
   create(actor: Actor, input: NewTeamInvitation): Promise<InvitationView> {
-    return this.denials.guard(actor, async () => {
+    return this.refusals.guard(async () => {
       const team = await this.teams.find(input.teamId);
       if (!team || !team.active)
         throw ProblemException.badRequest('The team does not exist or is inactive', [
@@ -56,10 +54,10 @@ export class InvitationsService {
         ]);
       const allowed = isAdmin(actor) || (isLeadOf(actor, team.id) && input.role !== 'lead');
       if (!allowed)
-        throw new AccessDeniedError(
+        throw denied(
+          actor,
           'invitation.create',
-          'team',
-          team.id,
+          { type: 'team', id: team.id },
           'Administrators invite anyone; leads of this team invite officers and observers',
           { role: input.role },
         );
@@ -79,14 +77,14 @@ export class InvitationsService {
 
   /** The team's pending invitations, for its leads and administrators (403, audited, else). */
   listPending(actor: Actor, teamId: string): Promise<PendingInvitation[]> {
-    return this.denials.guard(actor, async () => {
+    return this.refusals.guard(async () => {
       const team = await this.teams.find(teamId);
       if (!team) throw ProblemException.notFound('Team');
       if (!isAdmin(actor) && !isLeadOf(actor, team.id))
-        throw new AccessDeniedError(
+        throw denied(
+          actor,
           'invitation.list',
-          'team',
-          team.id,
+          { type: 'team', id: team.id },
           "Only administrators and the team's leads see its pending invitations",
         );
       return this.invitations.listPending(this.dataSource.manager, team.id);
@@ -105,13 +103,15 @@ export class InvitationsService {
       const accepted = await this.acceptInTransaction(tokenHash, passwordHash);
       if (accepted) return accepted;
     }
-    await this.audit.recordAlone({
-      actorId: null,
-      action: 'invitation.accept',
-      outcome: 'failure',
-      details: { reason: 'unknown_used_or_expired' },
-    });
-    throw ProblemException.gone('This invitation is unknown, already used or expired');
+    throw await this.refusals.refuse(
+      {
+        actorId: null,
+        action: 'invitation.accept',
+        outcome: 'failure',
+        details: { reason: 'unknown_used_or_expired' },
+      },
+      ProblemException.gone('This invitation is unknown, already used or expired'),
+    );
   }
 
   private async acceptInTransaction(

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@rilon/audit';
+import { AuditService, Refusals, requireAdmin } from '@rilon/audit';
 import { Actor, inTransaction, ProblemException } from '@rilon/core';
 import { DataSource } from 'typeorm';
 import type { MemberKind } from '../member.entity';
-import { Denials } from '../shared/denials.service';
-import { requireAdmin } from '../shared/require-admin';
 import type { ListOf, MemberView } from '../shared/views';
 import { MembersRepository } from './members.repository';
 
@@ -16,7 +14,7 @@ export class MembersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly members: MembersRepository,
     private readonly audit: AuditService,
-    private readonly denials: Denials,
+    private readonly refusals: Refusals,
   ) {}
 
   async list(): Promise<ListOf<MemberView>> {
@@ -27,7 +25,7 @@ export class MembersService {
     actor: Actor,
     input: { code: string; name: string; kind: MemberKind },
   ): Promise<MemberView> {
-    return this.denials.guard(actor, () => {
+    return this.refusals.guard(() => {
       requireAdmin(actor, 'member.create', 'member', input.code);
       return inTransaction(this.dataSource, async (manager) => {
         const member = await this.members.insert(manager, input);

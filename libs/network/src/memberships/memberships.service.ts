@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@rilon/audit';
+import { AuditService, type DeniableAction, denied, Refusals, RefusedError } from '@rilon/audit';
 import {
   Actor,
   addOutboxEvent,
@@ -13,10 +13,10 @@ import {
 } from '@rilon/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { TeamsRepository } from '../teams/teams.repository';
-import { AccessDeniedError } from '../shared/access-denied.error';
-import { Denials } from '../shared/denials.service';
 import type { ListOf, TeamMemberView } from '../shared/views';
 import { MembershipsRepository } from './memberships.repository';
+
+type MembershipAction = 'membership.set' | 'membership.remove';
 
 /**
  * Who is in which team. Administrators set any role; a lead of the team manages its
@@ -32,14 +32,15 @@ export class MembershipsService {
     private readonly memberships: MembershipsRepository,
     private readonly teams: TeamsRepository,
     private readonly audit: AuditService,
-    private readonly denials: Denials,
+    private readonly refusals: Refusals,
   ) {}
 
   list(actor: Actor, teamId: string): Promise<ListOf<TeamMemberView>> {
-    return this.denials.guard(actor, async () => {
+    return this.refusals.guard(async () => {
       if (!(await this.teams.find(teamId))) throw ProblemException.notFound('Team');
       if (!isAdmin(actor) && !memberTeamIds(actor).includes(teamId))
         throw this.denied(
+          actor,
           'membership.list',
           teamId,
           null,
@@ -50,11 +51,12 @@ export class MembershipsService {
   }
 
   set(actor: Actor, teamId: string, userId: string, role: TeamRole): Promise<TeamMemberView> {
-    return this.denials.guard(actor, () =>
+    return this.refusals.guard(() =>
       inTransaction(this.dataSource, async (manager) => {
         await this.checkTeamAndPower(manager, actor, 'membership.set', teamId, userId, { role });
         if (role === 'lead' && !isAdmin(actor))
           throw this.denied(
+            actor,
             'membership.set',
             teamId,
             userId,
@@ -72,7 +74,7 @@ export class MembershipsService {
             role,
             isAdmin(actor),
           );
-          if (!written) throw this.leadUntouchable('membership.set', teamId, userId);
+          if (!written) throw this.leadUntouchable(actor, 'membership.set', teamId, userId);
           await this.told(manager, actor, 'membership.set', teamId, userId, role, previous);
         }
         return this.memberships.view(manager, teamId, userId);
@@ -81,7 +83,7 @@ export class MembershipsService {
   }
 
   remove(actor: Actor, teamId: string, userId: string): Promise<void> {
-    return this.denials.guard(actor, () =>
+    return this.refusals.guard(() =>
       inTransaction(this.dataSource, async (manager) => {
         await this.checkTeamAndPower(manager, actor, 'membership.remove', teamId, userId);
         const previous = await this.lockTarget(manager, actor, 'membership.remove', teamId, userId);
@@ -95,7 +97,7 @@ export class MembershipsService {
   private async checkTeamAndPower(
     manager: EntityManager,
     actor: Actor,
-    action: string,
+    action: MembershipAction,
     teamId: string,
     userId: string,
     details: Record<string, unknown> = {},
@@ -103,6 +105,7 @@ export class MembershipsService {
     if (!(await this.teams.find(teamId, manager))) throw ProblemException.notFound('Team');
     if (userId === actor.userId)
       throw this.denied(
+        actor,
         action,
         teamId,
         userId,
@@ -111,6 +114,7 @@ export class MembershipsService {
       );
     if (!isAdmin(actor) && !isLeadOf(actor, teamId))
       throw this.denied(
+        actor,
         action,
         teamId,
         userId,
@@ -122,19 +126,20 @@ export class MembershipsService {
   private async lockTarget(
     manager: EntityManager,
     actor: Actor,
-    action: string,
+    action: MembershipAction,
     teamId: string,
     userId: string,
   ): Promise<TeamRole | null> {
     const previous = await this.memberships.lockRole(manager, teamId, userId);
-    if (previous === 'lead' && !isAdmin(actor)) throw this.leadUntouchable(action, teamId, userId);
+    if (previous === 'lead' && !isAdmin(actor))
+      throw this.leadUntouchable(actor, action, teamId, userId);
     return previous;
   }
 
   private async told(
     manager: EntityManager,
     actor: Actor,
-    action: 'membership.set' | 'membership.remove',
+    action: MembershipAction,
     teamId: string,
     userId: string,
     role: TeamRole | null,
@@ -155,19 +160,31 @@ export class MembershipsService {
     });
   }
 
-  private leadUntouchable(action: string, teamId: string, userId: string): AccessDeniedError {
-    return this.denied(action, teamId, userId, 'Only administrators change a lead of the team');
+  private leadUntouchable(
+    actor: Actor,
+    action: DeniableAction,
+    teamId: string,
+    userId: string,
+  ): RefusedError {
+    return this.denied(
+      actor,
+      action,
+      teamId,
+      userId,
+      'Only administrators change a lead of the team',
+    );
   }
 
   private denied(
-    action: string,
+    actor: Actor,
+    action: DeniableAction,
     teamId: string,
     userId: string | null,
     message: string,
     details: Record<string, unknown> = {},
-  ): AccessDeniedError {
+  ): RefusedError {
     return userId
-      ? new AccessDeniedError(action, 'user', userId, message, { teamId, ...details })
-      : new AccessDeniedError(action, 'team', teamId, message, details);
+      ? denied(actor, action, { type: 'user', id: userId }, message, { teamId, ...details })
+      : denied(actor, action, { type: 'team', id: teamId }, message, details);
   }
 }

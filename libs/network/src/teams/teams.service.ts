@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@rilon/audit';
+import { AuditService, Refusals, requireAdmin } from '@rilon/audit';
 import { Actor, inTransaction, ProblemException } from '@rilon/core';
 import { DataSource } from 'typeorm';
-import { Denials } from '../shared/denials.service';
 import { isForeignKeyViolation, isUniqueViolation } from '../shared/pg-errors';
-import { requireAdmin } from '../shared/require-admin';
 import type { ListOf, TeamView } from '../shared/views';
 import { TeamChanges, TeamsRepository } from './teams.repository';
 
@@ -25,7 +23,7 @@ export class TeamsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly teams: TeamsRepository,
     private readonly audit: AuditService,
-    private readonly denials: Denials,
+    private readonly refusals: Refusals,
   ) {}
 
   async list(): Promise<ListOf<TeamView>> {
@@ -39,7 +37,7 @@ export class TeamsService {
   }
 
   create(actor: Actor, input: NewTeam): Promise<TeamView> {
-    return this.denials.guard(actor, () => {
+    return this.refusals.guard(() => {
       requireAdmin(actor, 'team.create', 'team');
       return this.translate(input, () =>
         inTransaction(this.dataSource, async (manager) => {
@@ -61,7 +59,7 @@ export class TeamsService {
   }
 
   update(actor: Actor, id: string, changes: TeamChanges): Promise<TeamView> {
-    return this.denials.guard(actor, () => {
+    return this.refusals.guard(() => {
       requireAdmin(actor, 'team.update', 'team', id);
       return this.translate(changes, () =>
         inTransaction(this.dataSource, async (manager) => {

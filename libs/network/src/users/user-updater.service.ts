@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@rilon/audit';
+import { AuditService, Refusals, requireAdmin } from '@rilon/audit';
 import { Actor, inTransaction, ProblemException } from '@rilon/core';
 import { SessionsService } from '@rilon/identity';
 import { DataSource, EntityManager } from 'typeorm';
-import { Denials } from '../shared/denials.service';
 import { isForeignKeyViolation } from '../shared/pg-errors';
-import { requireAdmin } from '../shared/require-admin';
 import { unknownMember } from '../shared/unknown-member';
 import type { UserView } from '../shared/views';
 import { UserChanges, UsersRepository } from '@rilon/identity';
@@ -24,11 +22,11 @@ export class UserUpdater {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
-    private readonly denials: Denials,
+    private readonly refusals: Refusals,
   ) {}
 
   update(actor: Actor, id: string, changes: UserChanges): Promise<UserView> {
-    return this.denials.guard(actor, async () => {
+    return this.refusals.guard(async () => {
       requireAdmin(actor, 'user.update', 'user', id);
       try {
         return await inTransaction(this.dataSource, (manager) =>

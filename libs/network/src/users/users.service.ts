@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@rilon/audit';
+import { AuditService, denied, Refusals, requireAdmin } from '@rilon/audit';
 import {
   Actor,
   decodeCursor,
@@ -17,10 +17,7 @@ import { PasswordHasher } from '@rilon/identity';
 import { DataSource } from 'typeorm';
 import { InvitationIssuer } from '../invitations/invitation-issuer';
 import { InvitationThrottle } from '../invitations/invitation-throttle';
-import { AccessDeniedError } from '../shared/access-denied.error';
-import { Denials } from '../shared/denials.service';
 import { isForeignKeyViolation, isUniqueViolation } from '../shared/pg-errors';
-import { requireAdmin } from '../shared/require-admin';
 import { unknownMember } from '../shared/unknown-member';
 import type { UserView } from '../shared/views';
 import { UsersRepository } from '@rilon/identity';
@@ -42,13 +39,13 @@ export class UsersService {
     private readonly issuer: InvitationIssuer,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
-    private readonly denials: Denials,
+    private readonly refusals: Refusals,
     private readonly throttle: InvitationThrottle,
   ) {}
 
   /** Without a password the account cannot sign in until its invitation is accepted. */
   create(actor: Actor, input: NewAccount): Promise<UserView> {
-    return this.denials.guard(actor, async () => {
+    return this.refusals.guard(async () => {
       requireAdmin(actor, 'user.create', 'user');
       // Without a password the account is sent an invitation: it counts as one.
       if (!input.password) await this.throttle.take(actor, { teamId: null, role: null });
@@ -97,7 +94,7 @@ export class UsersService {
 
   /** Newest first (UUID v7 order), `limit` 1–200, default 50. */
   list(actor: Actor, limit = 50, cursor?: string): Promise<Page<UserView>> {
-    return this.denials.guard(actor, async () => {
+    return this.refusals.guard(async () => {
       requireAdmin(actor, 'user.list', 'user');
       const after = decodeCursor(cursor, 1)?.[0] ?? null;
       if (after !== null && !isUuid(after)) throw malformedCursor();
@@ -108,9 +105,14 @@ export class UsersService {
 
   /** Administrators read anyone; everyone else only themself (without learning whether others exist). */
   get(actor: Actor, id: string): Promise<UserView> {
-    return this.denials.guard(actor, async () => {
+    return this.refusals.guard(async () => {
       if (!isAdmin(actor) && actor.userId !== id)
-        throw new AccessDeniedError('user.read', 'user', id, 'You may read only your own account');
+        throw denied(
+          actor,
+          'user.read',
+          { type: 'user', id },
+          'You may read only your own account',
+        );
       const user = await this.users.find(id);
       if (!user) throw ProblemException.notFound('User');
       return user;

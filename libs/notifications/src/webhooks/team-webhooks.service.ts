@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@rilon/audit';
+import { AuditService, type DeniableAction } from '@rilon/audit';
 import {
   Actor,
   addOutboxEvent,
@@ -153,7 +153,7 @@ export class TeamWebhooksService implements OnApplicationBootstrap {
   private async authorize(
     actor: Actor,
     teamId: string,
-    action: string,
+    action: DeniableAction,
     rule: AccessRule,
   ): Promise<void> {
     if (!isUuid(teamId) || !(await this.webhooks.teamExists(teamId)))

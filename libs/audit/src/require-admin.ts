@@ -1,13 +1,14 @@
 import { Actor, isAdmin } from '@rilon/core';
-import { AccessDeniedError } from './access-denied.error';
+import type { DeniableAction } from './audit-action';
+import { denied } from './refused.error';
 
 /** Administrator-only actions; the refusal names the action so the audit log says what was tried. */
 export function requireAdmin(
   actor: Actor,
-  action: string,
+  action: DeniableAction,
   targetType: string,
   targetId: string | null = null,
 ): void {
   if (!isAdmin(actor))
-    throw new AccessDeniedError(action, targetType, targetId, 'This needs the admin role');
+    throw denied(actor, action, { type: targetType, id: targetId }, 'This needs the admin role');
 }
