@@ -67,17 +67,24 @@ export async function throwawayEnvironment(label) {
   const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
   const database = `rilon_bench_${label}_${suffix}`.replace(/[^a-z0-9_]/g, '_');
   const queuePrefix = `bench-${label}-${suffix}`;
+  const drop = () => admin((db) => db.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
   await admin((db) => db.query(`CREATE DATABASE "${database}"`));
   const ownerUrl = urlWithDatabase(ADMIN_URL, database);
-  await runNode(MIGRATE_MAIN, { DATABASE_URL: ownerUrl });
-  // The apps run as in production: a login role of rilon_runtime, never the tables' owner.
-  await admin((db) => ensureRuntimeLogin(db, RUNTIME.user, RUNTIME.password));
+  try {
+    await runNode(MIGRATE_MAIN, { DATABASE_URL: ownerUrl });
+    // The apps run as in production: a login role of rilon_runtime, never the tables' owner.
+    await admin((db) => ensureRuntimeLogin(db, RUNTIME.user, RUNTIME.password));
+  } catch (error) {
+    // Nobody gets a dispose() for it: drop the database here, or it stays behind.
+    await drop().catch(() => undefined);
+    throw error;
+  }
   return {
     databaseUrl: runtimeUrl(ownerUrl, RUNTIME.user, RUNTIME.password),
     ownerUrl,
     queuePrefix,
     async dispose() {
-      await admin((db) => db.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+      await drop();
       const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
       try {
         await redis.connect();
