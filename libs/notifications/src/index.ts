@@ -26,8 +26,8 @@ export * from './webhooks/webhook-address';
 export * from './webhooks/webhook-signature';
 export * from './webhooks/webhook-secret-box';
 export * from './webhooks/team-delivery-slots';
-/** The fan-out's SQL. */
-export * from './fanout/fanout.repository';
+/** The owner of the notifications table: the fan-out's inserts, read marks, digest claims. */
+export * from './notifications.repository';
 /** Live streams over Redis pub/sub. */
 export * from './live/live-channel';
 export * from './live/live-stream';

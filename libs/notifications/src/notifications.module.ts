@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationMailRepository } from './email/notification-mail.repository';
-import { FanoutRepository } from './fanout/fanout.repository';
 import { InboxRepository } from './inbox/inbox.repository';
+import { NotificationsRepository } from './notifications.repository';
 import { SubscriptionsRepository } from './subscriptions/subscriptions.repository';
 import { TeamDeliverySlots } from './webhooks/team-delivery-slots';
 import { TeamWebhooksRepository } from './webhooks/team-webhooks.repository';
@@ -11,7 +11,7 @@ const REPOSITORIES = [
   InboxRepository,
   SubscriptionsRepository,
   TeamWebhooksRepository,
-  FanoutRepository,
+  NotificationsRepository,
   NotificationMailRepository,
   WebhookDeliveryRepository,
   TeamDeliverySlots,

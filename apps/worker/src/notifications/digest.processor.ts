@@ -7,6 +7,7 @@ import {
   digestMailJobId,
   localDay,
   NotificationMailRepository,
+  NotificationsRepository,
   parseDigestRunJob,
 } from '@rilon/notifications';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
@@ -24,6 +25,7 @@ export class DigestProcessor extends WorkerHost {
 
   constructor(
     private readonly mails: NotificationMailRepository,
+    private readonly notifications: NotificationsRepository,
     @InjectQueue(QUEUES.email) private readonly email: Queue,
   ) {
     super();
@@ -35,7 +37,7 @@ export class DigestProcessor extends WorkerHost {
     const { zone } = parseDigestRunJob(job);
     // The day the scheduler meant, not the day a late retry runs on.
     const day = localDay(new Date(job.timestamp), zone);
-    const users = await this.mails.claimDigests(zone, day);
+    const users = await this.notifications.claimDigests(zone, day);
     for (let i = 0; i < users.length; i += BULK) {
       await this.email.addBulk(
         users.slice(i, i + BULK).map((userId) => ({

@@ -14,7 +14,7 @@ import {
 } from '@rilon/core';
 import {
   BroadcastEvent,
-  FanoutRepository,
+  NotificationsRepository,
   isBroadcastEvent,
   liveChannel,
   liveMessages,
@@ -36,7 +36,7 @@ export class FanoutProcessor extends WorkerHost {
   private readonly logger = new Logger(FanoutProcessor.name);
 
   constructor(
-    private readonly fanout: FanoutRepository,
+    private readonly fanout: NotificationsRepository,
     private readonly outbox: OutboxRepository,
     private readonly mail: NotificationMailQueue,
     @InjectQueue(QUEUES.webhook) private readonly webhooks: Queue<WebhookJob>,

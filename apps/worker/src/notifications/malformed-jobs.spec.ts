@@ -83,7 +83,11 @@ describe('a job whose data does not fit its shape', () => {
   });
 
   it('fails for good in the digest run and claims nothing', async () => {
-    const processor = new DigestProcessor(recorder(touched, 'mails'), recorder(touched, 'email'));
+    const processor = new DigestProcessor(
+      recorder(touched, 'mails'),
+      recorder(touched, 'notifications'),
+      recorder(touched, 'email'),
+    );
     for (const data of [{}, { zone: 'Mars/Olympus' }, { zone: ['UTC'] }])
       await expect(processor.process(job(DIGEST_JOB, data))).rejects.toThrow(UnrecoverableError);
     expect(touched).toEqual([]);

@@ -65,33 +65,6 @@ export class NotificationMailRepository {
   }
 
   /**
-   * Claims every unsent daily row of the users whose digest zone is `zone` (their first
-   * active team's capital; UTC without a team) for the digest of local day `day`, and
-   * answers the users holding rows of that digest (claimed now or by an earlier attempt).
-   */
-  async claimDigests(zone: string, day: string): Promise<string[]> {
-    await this.dataSource.query(
-      `WITH zone_users AS (
-         SELECT p.user_id FROM (SELECT DISTINCT user_id FROM notifications
-                                 WHERE email = 'daily' AND emailed_at IS NULL) p
-           LEFT JOIN LATERAL (
-             SELECT c.timezone FROM team_memberships m
-               JOIN teams t ON t.id = m.team_id AND t.active JOIN capitals c ON c.id = t.capital_id
-              WHERE m.user_id = p.user_id ORDER BY m.created_at, m.team_id LIMIT 1) z ON true
-          WHERE coalesce(z.timezone, 'UTC') = $1)
-       UPDATE notifications n SET emailed_at = now(), digest_zone = $1, digest_day = $2
-         FROM zone_users zu
-        WHERE n.user_id = zu.user_id AND n.email = 'daily' AND n.emailed_at IS NULL`,
-      [zone, day],
-    );
-    const rows: Array<{ user_id: string }> = await this.dataSource.query(
-      `SELECT DISTINCT user_id FROM notifications WHERE digest_zone = $1 AND digest_day = $2`,
-      [zone, day],
-    );
-    return rows.map((r) => r.user_id);
-  }
-
-  /**
    * The rows of one user's digest that they may still read, oldest first, at most `max`
    * of them, and how many more there are (the window count is taken before the LIMIT).
    */

@@ -59,23 +59,6 @@ export class InboxRepository {
     return rows[0].count;
   }
 
-  /** True when the row is the user's (read or not). */
-  async markRead(userId: string, id: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `UPDATE notifications SET read_at = coalesce(read_at, now())
-        WHERE id = $1 AND user_id = $2 RETURNING 1`,
-      [id, userId],
-    );
-    return (rows[0] as unknown[]).length > 0;
-  }
-
-  async markAllRead(userId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
-      [userId],
-    );
-  }
-
   /** Rows created after the given one of the same user, oldest first (stream resume). */
   async after(actor: Actor, lastId: string, limit: number): Promise<NotificationRow[]> {
     const { where, params } = this.visible(actor);

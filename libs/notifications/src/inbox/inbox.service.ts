@@ -8,13 +8,17 @@ import {
   ProblemException,
   toPage,
 } from '@rilon/core';
+import { NotificationsRepository } from '../notifications.repository';
 import { InboxRepository } from './inbox.repository';
 import { NotificationView, toNotificationView } from './notification.view';
 
 /** The caller's inbox: list, count, mark read. */
 @Injectable()
 export class InboxService {
-  constructor(private readonly inbox: InboxRepository) {}
+  constructor(
+    private readonly inbox: InboxRepository,
+    private readonly notifications: NotificationsRepository,
+  ) {}
 
   async list(
     actor: Actor,
@@ -40,12 +44,12 @@ export class InboxService {
 
   /** Marks one of the caller's own notifications; anybody else's does not exist (404). */
   async markRead(actor: Actor, id: string): Promise<void> {
-    if (!isUuid(id) || !(await this.inbox.markRead(actor.userId, id))) {
+    if (!isUuid(id) || !(await this.notifications.markRead(actor.userId, id))) {
       throw ProblemException.notFound('Notification');
     }
   }
 
   markAllRead(actor: Actor): Promise<void> {
-    return this.inbox.markAllRead(actor.userId);
+    return this.notifications.markAllRead(actor.userId);
   }
 }

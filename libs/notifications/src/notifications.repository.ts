@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { canReadSql, teamColumnViewer } from '@rilon/reports';
 import { DataSource } from 'typeorm';
-import type { BroadcastEvent, EmailMode, NotificationEvent } from '../notification-events';
-import { matchingEmailRankSql } from '../subscriptions/subscription-rule';
-import { USER_VIEWER as VIEWER, USERS_AS_VIEWERS } from '../viewer-sql';
+import type { BroadcastEvent, EmailMode, NotificationEvent } from './notification-events';
+import { matchingEmailRankSql } from './subscriptions/subscription-rule';
+import { USER_VIEWER as VIEWER, USERS_AS_VIEWERS } from './viewer-sql';
 
 /** Who made a team change, as its leads read it (`a` is the acting user, when known). */
 const BY_ACTOR = `coalesce(' (by ' || a.display_name || ')', '')`;
@@ -28,12 +28,14 @@ export interface EventRecipient {
 }
 
 /**
- * The fan-out's SQL. Raw SQL because it is the hottest write of the portal: one
- * statement inserts every recipient's row (no bind parameter per row), and the unique
- * (outbox event, user) pair makes a retried job notify nobody twice.
+ * The owner of `notifications`: every statement that writes a row is here, the fan-out's
+ * inserts, the inbox's read marks and the digest's claim (the inbox, the stream and the
+ * mails read it in their own repositories). Raw SQL because the fan-out is the hottest
+ * write of the portal: one statement inserts every recipient's row (no bind parameter per
+ * row), and the unique (outbox event, user) pair makes a retried job notify nobody twice.
  */
 @Injectable()
-export class FanoutRepository {
+export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Publication, amendment, withdrawal: readers whose rules match (urgent: all readers). */
@@ -181,5 +183,49 @@ export class FanoutRepository {
       [reportId],
     );
     return teams.map((t) => t.team_id);
+  }
+
+  /** True when the row is the user's (read or not). */
+  async markRead(userId: string, id: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `UPDATE notifications SET read_at = coalesce(read_at, now())
+        WHERE id = $1 AND user_id = $2 RETURNING 1`,
+      [id, userId],
+    );
+    return (rows[0] as unknown[]).length > 0;
+  }
+
+  async markAllRead(userId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
+  }
+
+  /**
+   * Claims every unsent daily row of the users whose digest zone is `zone` (their first
+   * active team's capital; UTC without a team) for the digest of local day `day`, and
+   * answers the users holding rows of that digest (claimed now or by an earlier attempt).
+   */
+  async claimDigests(zone: string, day: string): Promise<string[]> {
+    await this.dataSource.query(
+      `WITH zone_users AS (
+         SELECT p.user_id FROM (SELECT DISTINCT user_id FROM notifications
+                                 WHERE email = 'daily' AND emailed_at IS NULL) p
+           LEFT JOIN LATERAL (
+             SELECT c.timezone FROM team_memberships m
+               JOIN teams t ON t.id = m.team_id AND t.active JOIN capitals c ON c.id = t.capital_id
+              WHERE m.user_id = p.user_id ORDER BY m.created_at, m.team_id LIMIT 1) z ON true
+          WHERE coalesce(z.timezone, 'UTC') = $1)
+       UPDATE notifications n SET emailed_at = now(), digest_zone = $1, digest_day = $2
+         FROM zone_users zu
+        WHERE n.user_id = zu.user_id AND n.email = 'daily' AND n.emailed_at IS NULL`,
+      [zone, day],
+    );
+    const rows: Array<{ user_id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT user_id FROM notifications WHERE digest_zone = $1 AND digest_day = $2`,
+      [zone, day],
+    );
+    return rows.map((r) => r.user_id);
   }
 }
