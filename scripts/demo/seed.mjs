@@ -12,7 +12,7 @@ import { ApiProblem, apiClient, apiUrlOf, signIn } from '../lib/api-client.mjs';
 export const DEMO_DOMAIN = 'rilon.example.org';
 export const DEMO_PASSWORD_DEFAULT = 'Rilon-demo-2026';
 
-/** The twelve capital teams of domain.md, with ISO 3166-1 alpha-3 codes and IANA zones. */
+/** The twelve capital teams (docs/domain.md, "Reference data"), with ISO 3166-1 alpha-3 codes and IANA zones. */
 export const CAPITALS = [
   { name: 'Kabul', countryCode: 'AFG', timezone: 'Asia/Kabul', slug: 'kabul' },
   { name: 'Canberra', countryCode: 'AUS', timezone: 'Australia/Sydney', slug: 'canberra' },
