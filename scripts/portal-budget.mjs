@@ -1,4 +1,4 @@
-// The portal's JavaScript budget (portal.md, principle 5): the first pages a user opens
+// The portal's JavaScript budget (docs/architecture.md, "The web portal"): the first pages a user opens
 // (sign-in, then the inbox) may load at most 150 KB of JavaScript, gzip. Follows Vite's
 // manifest from index.html through every static import, and through the portal itself,
 // which the small entry imports dynamically and index.html preloads (app/start.tsx); the
