@@ -105,19 +105,6 @@ export class InvitationsRepository {
     return rows[0]?.name ?? null;
   }
 
-  async addMembership(
-    manager: EntityManager,
-    teamId: string,
-    userId: string,
-    role: TeamRole,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO team_memberships (team_id, user_id, role) VALUES ($1, $2, $3)
-       ON CONFLICT ON CONSTRAINT pk_team_memberships DO UPDATE SET role = EXCLUDED.role`,
-      [teamId, userId, role],
-    );
-  }
-
   /** The team's invitations not yet accepted and not expired, newest first, bounded. */
   listPending(manager: EntityManager, teamId: string): Promise<PendingInvitation[]> {
     return queryRows<PendingInvitation>(

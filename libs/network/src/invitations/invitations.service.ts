@@ -10,15 +10,15 @@ import {
   ProblemException,
   type TeamRole,
 } from '@rilon/core';
-import { PasswordHasher } from '@rilon/identity';
+import { PasswordHasher, UsersRepository } from '@rilon/identity';
 import { DataSource } from 'typeorm';
 import { isForeignKeyViolation, isUniqueViolation } from '../shared/pg-errors';
 import { unknownMember } from '../shared/unknown-member';
 import type { InvitationView } from '../shared/views';
 import { TeamsRepository } from '../teams/teams.repository';
-import { UsersRepository } from '@rilon/identity';
 import { hashInvitationToken, InvitationIssuer } from './invitation-issuer';
 import { InvitationThrottle } from './invitation-throttle';
+import { MembershipsRepository } from '../memberships/memberships.repository';
 import { InvitationsRepository, PendingInvitation } from './invitations.repository';
 
 export interface NewTeamInvitation {
@@ -38,6 +38,7 @@ export class InvitationsService {
     private readonly issuer: InvitationIssuer,
     private readonly users: UsersRepository,
     private readonly teams: TeamsRepository,
+    private readonly memberships: MembershipsRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
     private readonly refusals: Refusals,
@@ -141,7 +142,7 @@ export class InvitationsService {
           });
         }
         if (invitation.teamId && invitation.role) {
-          await this.invitations.addMembership(manager, invitation.teamId, userId, invitation.role);
+          await this.memberships.upsert(manager, invitation.teamId, userId, invitation.role, true);
           await addOutboxEvent(manager, 'membership.changed', {
             userId,
             teamId: invitation.teamId,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService, type DeniableAction } from '@rilon/audit';
+import { AuditService, Refusals, type DeniableAction } from '@rilon/audit';
 import {
   Actor,
   addOutboxEvent,
@@ -59,6 +59,7 @@ export class TeamWebhooksService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly webhooks: TeamWebhooksRepository,
     private readonly audit: AuditService,
+    private readonly refusals: Refusals,
   ) {}
 
   /**
@@ -159,14 +160,16 @@ export class TeamWebhooksService implements OnApplicationBootstrap {
     if (!isUuid(teamId) || !(await this.webhooks.teamExists(teamId)))
       throw ProblemException.notFound('Team');
     if (isLeadOf(actor, teamId) || (rule.admins && isAdmin(actor))) return;
-    await this.audit.recordAlone({
-      actorId: actor.userId,
-      action: `${action}.denied`,
-      targetType: 'team',
-      targetId: teamId,
-      outcome: 'denied',
-    });
-    throw ProblemException.forbidden(rule.refusal);
+    throw await this.refusals.refuse(
+      {
+        actorId: actor.userId,
+        action: `${action}.denied`,
+        targetType: 'team',
+        targetId: teamId,
+        outcome: 'denied',
+      },
+      ProblemException.forbidden(rule.refusal),
+    );
   }
 
   /** https only (http too where private targets are allowed); no credentials in the URL. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@rilon/audit';
+import { AuditService, Refusals } from '@rilon/audit';
 import {
   Actor,
   addOutboxEvent,
@@ -22,6 +22,7 @@ export class EnrolmentDecisionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: EnrolmentsRepository,
     private readonly audit: AuditService,
+    private readonly refusals: Refusals,
   ) {}
 
   async decide(
@@ -37,15 +38,17 @@ export class EnrolmentDecisionsService {
       // The requester sees their own request (403); to anyone else it does not exist.
       if (found.user_id !== actor.userId || !found.readable)
         throw ProblemException.notFound('Enrolment');
-      await this.audit.recordAlone({
-        actorId: actor.userId,
-        action: 'enrolment.decide.denied',
-        targetType: 'enrolment',
-        targetId: enrolmentId,
-        outcome: 'denied',
-        details: { reportId: found.report_id },
-      });
-      throw ProblemException.forbidden('Only a lead of the offering team decides enrolments');
+      throw await this.refusals.refuse(
+        {
+          actorId: actor.userId,
+          action: 'enrolment.decide.denied',
+          targetType: 'enrolment',
+          targetId: enrolmentId,
+          outcome: 'denied',
+          details: { reportId: found.report_id },
+        },
+        ProblemException.forbidden('Only a lead of the offering team decides enrolments'),
+      );
     }
     return inTransaction(this.dataSource, async (manager) => {
       // Offer row first, then the enrolment: the same order everywhere, so no deadlock.

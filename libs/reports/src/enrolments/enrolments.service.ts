@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@rilon/audit';
+import { AuditService, Refusals } from '@rilon/audit';
 import {
   Actor,
   addOutboxEvent,
@@ -32,6 +32,7 @@ export class EnrolmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: EnrolmentsRepository,
     private readonly audit: AuditService,
+    private readonly refusals: Refusals,
   ) {}
 
   async request(
@@ -42,14 +43,16 @@ export class EnrolmentsService {
     const offer = await this.readableOffer(actor, reportId);
     if (offer.status !== 'published') throw ProblemException.notFound('Training offer');
     if (!actor.teams.some((t) => t.role === 'officer' || t.role === 'lead')) {
-      await this.audit.recordAlone({
-        actorId: actor.userId,
-        action: 'enrolment.create.denied',
-        targetType: 'report',
-        targetId: reportId,
-        outcome: 'denied',
-      });
-      throw ProblemException.forbidden('Only officers and leads may ask for training seats');
+      throw await this.refusals.refuse(
+        {
+          actorId: actor.userId,
+          action: 'enrolment.create.denied',
+          targetType: 'report',
+          targetId: reportId,
+          outcome: 'denied',
+        },
+        ProblemException.forbidden('Only officers and leads may ask for training seats'),
+      );
     }
     assertOpen(offer);
     // The note reaches the offering team, another team: the network's personal-data rule holds.
