@@ -4,7 +4,8 @@
 # to the schema the entities describe, and lists it in migrations/index.ts.
 # How: build (entities as compiled), migrate a throwaway database to the current head, let the
 # TypeORM CLI diff the entities against it (dist/apps/api/migrations/cli-data-source.js), drop it.
-# Review the file before committing it: name constraints and indexes (style.md), write down().
+# Review the file before committing it: name constraints and indexes
+# (docs/architecture.md, "House style"), write down().
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
