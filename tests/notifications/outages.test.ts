@@ -1,6 +1,6 @@
 import { QUEUES } from '@rilon/core';
 import type { RunningWorker } from '../../apps/worker/src/create-worker';
-import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay.service';
+import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay';
 import { Cast, createCast, Factory } from '../support/factories';
 import { startApi, startWorker, TestApi, waitFor, jobIdOf, eventKeyOf } from '../support/harness';
 import { TestSmtp } from '../support/smtp';

@@ -1,6 +1,6 @@
 import { addOutboxEvent } from '@rilon/core';
 import { Queue } from 'bullmq';
-import { OutboxPruner } from '../../apps/worker/src/outbox/outbox-pruner.service';
+import { OutboxPruner } from '../../apps/worker/src/outbox/outbox-pruner';
 import { startApi, startWorker, TestApi, waitFor, jobIdOf } from '../support/harness';
 import { TestSmtp } from '../support/smtp';
 import type { RunningWorker } from '../../apps/worker/src/create-worker';

@@ -2,7 +2,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { QUEUES } from '@rilon/core';
 import type { Queue } from 'bullmq';
 import type { RunningWorker } from '../../apps/worker/src/create-worker';
-import { OutboxReconciler } from '../../apps/worker/src/outbox/outbox-reconciler.service';
+import { OutboxReconciler } from '../../apps/worker/src/outbox/outbox-reconciler';
 import { Factory } from '../support/factories';
 import { jobIdOf, startApi, startWorker, TestApi, waitFor } from '../support/harness';
 

@@ -1,4 +1,4 @@
-import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay.service';
+import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay';
 import type { RunningWorker } from '../../apps/worker/src/create-worker';
 import { startApi, startWorker, TestApi, waitFor, jobIdOf } from '../support/harness';
 import { TestSmtp } from '../support/smtp';

@@ -18,7 +18,7 @@ import { AuditWorkerModule } from './audit/audit-worker.module';
 import { EmailWorkerModule } from './email/email-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { OutboxWorkerModule } from './outbox/outbox-worker.module';
-import { WorkerLifecycle } from './ops/worker-lifecycle.service';
+import { WorkerLifecycle } from './ops/worker-lifecycle';
 
 /** The worker process: outbox relay, queue processors and the audit sealer. No HTTP API. */
 @Module({})

@@ -6,7 +6,7 @@ import { AuditVerificationsRepository } from './audit-verifications.repository';
 import { AuditService } from './audit.service';
 import { DatabaseRoleCheck } from './database-role-check';
 import { DatabaseRoleRepository } from './database-role.repository';
-import { Refusals } from './refusals.service';
+import { Refusals } from './refusals';
 
 /** The audit tables' repositories, one owner each, for the services here and the worker's sealer. */
 const REPOSITORIES = [

@@ -29,7 +29,7 @@ export * from './teams/teams.service';
 export type { TeamChanges } from './teams/teams.repository';
 export * from './memberships/memberships.service';
 export * from './users/users.service';
-export * from './users/user-updater.service';
+export * from './users/user-updater';
 export type { UserChanges } from '@rilon/identity';
 /** The people directory: active users by name, for naming RED recipients. */
 export * from './users/people.service';

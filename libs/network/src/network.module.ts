@@ -14,7 +14,7 @@ import { TeamsRepository } from './teams/teams.repository';
 import { TeamsService } from './teams/teams.service';
 import { PeopleRepository } from './users/people.repository';
 import { PeopleService } from './users/people.service';
-import { UserUpdater } from './users/user-updater.service';
+import { UserUpdater } from './users/user-updater';
 import { UsersService } from './users/users.service';
 
 const SERVICES = [

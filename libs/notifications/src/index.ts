@@ -31,7 +31,7 @@ export * from './notifications.repository';
 /** Live streams over Redis pub/sub. */
 export * from './live/live-channel';
 export * from './live/live-stream';
-export * from './live/live-hub.service';
+export * from './live/live-hub';
 export * from './live/stream-slots';
 export * from './viewer-sql';
 

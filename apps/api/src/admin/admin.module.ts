@@ -3,9 +3,9 @@ import { OutboxModule } from '@rilon/core';
 import { IdentityModule } from '@rilon/identity';
 import { OpsModule } from '../ops/ops.module';
 import { AdminQueues } from './admin-queues';
-import { DashboardAccess } from './dashboard-access.service';
+import { DashboardAccess } from './dashboard-access';
 import { QueueDashboard } from './queue-dashboard';
-import { QueueMetrics } from './queue-metrics.service';
+import { QueueMetrics } from './queue-metrics';
 
 /** Operations for administrators: the queue dashboard and the queue and outbox metrics. */
 @Module({

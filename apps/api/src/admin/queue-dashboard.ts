@@ -6,7 +6,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { RequestContext, toProblem } from '@rilon/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AdminQueues } from './admin-queues';
-import { DashboardAccess } from './dashboard-access.service';
+import { DashboardAccess } from './dashboard-access';
 
 export const DASHBOARD_PATH = '/admin/queues';
 

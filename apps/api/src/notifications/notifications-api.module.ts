@@ -8,7 +8,7 @@ import {
   TeamWebhooksService,
 } from '@rilon/notifications';
 import { OpsModule } from '../ops/ops.module';
-import { NotificationMetrics } from './notification-metrics.service';
+import { NotificationMetrics } from './notification-metrics';
 import { NotificationStatsRepository } from './notification-stats.repository';
 import { NotificationStreamController } from './notification-stream.controller';
 import { NotificationsController } from './notifications.controller';

@@ -4,7 +4,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { OutboxModule, QUEUES } from '@rilon/core';
 import { EmailRendererRegistry } from './email-renderer.registry';
 import { EmailProcessor } from './email.processor';
-import { MailTransport } from './mail-transport.service';
+import { MailTransport } from './mail-transport';
 import { SendEmailRenderer } from './send-email.renderer';
 
 /** Worker side of the e-mail area: the processor, the transport, the renderer registry. */

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { DEFAULT_WORKER_OPTIONS, parseEmailJob, QUEUES } from '@rilon/core';
 import type { Job } from 'bullmq';
 import { EmailRendererRegistry } from './email-renderer.registry';
-import { MailTransport } from './mail-transport.service';
+import { MailTransport } from './mail-transport';
 
 /** What a finished e-mail job keeps (shown on the dashboard): never the address. */
 export interface EmailJobResult {

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@rilon/core';
-import { OutboxPruner } from './outbox-pruner.service';
-import { OutboxReconciler } from './outbox-reconciler.service';
-import { OutboxRelay } from './outbox-relay.service';
+import { OutboxPruner } from './outbox-pruner';
+import { OutboxReconciler } from './outbox-reconciler';
+import { OutboxRelay } from './outbox-relay';
 import { RelayQueues } from './relay-queues';
 
 /** Worker side of the outbox area: the relay from PostgreSQL to BullMQ, re-offering lost fan-outs, pruning. */

@@ -2,7 +2,7 @@ import { Actor, ProblemException } from '@rilon/core';
 import type { AuditAction } from './audit-action';
 import type { AuditRecord, AuditService } from './audit.service';
 import { denied, RefusedError } from './refused.error';
-import { Refusals } from './refusals.service';
+import { Refusals } from './refusals';
 import { requireAdmin } from './require-admin';
 
 const actor = { userId: 'u1', globalRole: null, teams: [] } as unknown as Actor;
