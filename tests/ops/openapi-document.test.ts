@@ -1,5 +1,5 @@
 import { getMetadataStorage } from 'class-validator';
-import { LoginDto } from '../../apps/api/src/auth/auth.dto';
+import { LoginDto } from '../../apps/api/src/auth/login.dto';
 import { offlineOpenApiDocument } from '../../apps/api/src/openapi/offline-document';
 import { Factory, type TestUser } from '../support/factories';
 import { startApi, TestApi } from '../support/harness';

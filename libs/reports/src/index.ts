@@ -26,6 +26,7 @@ export * from './dto/create-report.dto';
 export * from './dto/update-report.dto';
 export * from './dto/distribution.dto';
 export * from './dto/list-reports-query.dto';
-export * from './dto/transition.dto';
+export * from './dto/return-report.dto';
+export * from './dto/withdraw-report.dto';
 export * from './personal-data/personal-data-detector';
 export * from './validation/code-lists';

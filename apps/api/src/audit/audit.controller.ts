@@ -11,7 +11,9 @@ import { Actor, APP_CONFIG, AppConfig } from '@rilon/core';
 import { CurrentActor, RequireRoles } from '@rilon/identity';
 import { AuditEventPageDto } from './audit-event-page.dto';
 import { AuditEventsQueryDto } from './audit-events-query.dto';
-import { AuditKeysDto, AuditVerifyDto, AuditVerifyQueryDto } from './audit-verify.dto';
+import { AuditKeysDto } from './audit-keys.dto';
+import { AuditVerifyDto } from './audit-verify.dto';
+import { AuditVerifyQueryDto } from './audit-verify-query.dto';
 
 @ApiTags('audit')
 @ApiBearerAuth()

@@ -11,7 +11,8 @@ import {
   DECORATORS,
   ParameterObject,
 } from '@nestjs/swagger';
-import { RefreshDto, TokenPairDto } from './auth.dto';
+import { RefreshDto } from './refresh.dto';
+import { TokenPairDto } from './token-pair.dto';
 import { REFRESH_COOKIE, REFRESH_COOKIE_PATH } from './refresh-cookie';
 
 // The OpenAPI text of the sign-in routes, kept apart so that the controller stays short.

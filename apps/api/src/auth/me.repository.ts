@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { MembershipDto } from './auth.dto';
+import type { MembershipDto } from './membership.dto';
 
 /** What GET /me reads beyond the session: the caller's teams, by name. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@rilon/core';
-import { MeDto } from './auth.dto';
+import { MeDto } from './me.dto';
 import { MeRepository } from './me.repository';
 
 @Injectable()

@@ -4,7 +4,9 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import type { Actor } from '@rilon/core';
 import { Authenticated, CurrentActor, DeniedAs, RequireRoles } from '@rilon/identity';
 import { CapitalsService } from '@rilon/network';
-import { CapitalDto, CapitalListDto, CreateCapitalDto } from './dto/capitals.dto';
+import { CapitalDto } from './dto/capital.dto';
+import { CapitalListDto } from './dto/capital-list.dto';
+import { CreateCapitalDto } from './dto/create-capital.dto';
 
 @ApiTags('network')
 @ApiBearerAuth()

@@ -8,12 +8,10 @@ import {
 import type { Actor } from '@rilon/core';
 import { Authenticated, CurrentActor, Public } from '@rilon/identity';
 import { InvitationsService } from '@rilon/network';
-import {
-  AcceptedInvitationDto,
-  AcceptInvitationDto,
-  CreateInvitationDto,
-  InvitationDto,
-} from './dto/invitations.dto';
+import { AcceptedInvitationDto } from './dto/accepted-invitation.dto';
+import { AcceptInvitationDto } from './dto/accept-invitation.dto';
+import { CreateInvitationDto } from './dto/create-invitation.dto';
+import { InvitationDto } from './dto/invitation.dto';
 
 @ApiTags('network')
 @Controller('invitations')

@@ -3,7 +3,9 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import type { Actor } from '@rilon/core';
 import { Authenticated, CurrentActor, DeniedAs, RequireRoles } from '@rilon/identity';
 import { MembersService } from '@rilon/network';
-import { CreateMemberDto, MemberDto, MemberListDto } from './dto/members.dto';
+import { CreateMemberDto } from './dto/create-member.dto';
+import { MemberDto } from './dto/member.dto';
+import { MemberListDto } from './dto/member-list.dto';
 
 @ApiTags('network')
 @ApiBearerAuth()

@@ -2,7 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '@rilon/identity';
 import { PeopleService } from '@rilon/network';
-import { PeopleQueryDto, PersonListDto } from './dto/people.dto';
+import { PeopleQueryDto } from './dto/people-query.dto';
+import { PersonListDto } from './dto/person-list.dto';
 
 @ApiTags('network')
 @ApiBearerAuth()

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Actor } from '@rilon/core';
 import { Authenticated, CurrentActor } from '@rilon/identity';
 import { InvitationsService } from '@rilon/network';
-import { PendingInvitationListDto } from './dto/invitations.dto';
+import { PendingInvitationListDto } from './dto/pending-invitation-list.dto';
 
 @ApiTags('network')
 @ApiBearerAuth()

@@ -11,7 +11,9 @@ import {
 import type { Actor } from '@rilon/core';
 import { Authenticated, CurrentActor } from '@rilon/identity';
 import { MembershipsService } from '@rilon/network';
-import { SetRoleDto, TeamMemberDto, TeamMemberListDto } from './dto/teams.dto';
+import { SetRoleDto } from './dto/set-role.dto';
+import { TeamMemberDto } from './dto/team-member.dto';
+import { TeamMemberListDto } from './dto/team-member-list.dto';
 
 // Issue 12: the contract's table gains the own-membership rule and the leads' notification.
 const OWN_RULE =

@@ -4,7 +4,10 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import type { Actor } from '@rilon/core';
 import { Authenticated, CurrentActor, DeniedAs, RequireRoles } from '@rilon/identity';
 import { TeamsService } from '@rilon/network';
-import { CreateTeamDto, TeamDto, TeamListDto, UpdateTeamDto } from './dto/teams.dto';
+import { CreateTeamDto } from './dto/create-team.dto';
+import { TeamDto } from './dto/team.dto';
+import { TeamListDto } from './dto/team-list.dto';
+import { UpdateTeamDto } from './dto/update-team.dto';
 
 @ApiTags('network')
 @ApiBearerAuth()

@@ -10,7 +10,10 @@ import {
 import { type Actor, PageQueryDto } from '@rilon/core';
 import { Authenticated, CurrentActor, DeniedAs, RequireRoles } from '@rilon/identity';
 import { UserUpdater, UsersService } from '@rilon/network';
-import { CreateUserDto, UpdateUserDto, UserDto, UserPageDto } from './dto/users.dto';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UserDto } from './dto/user.dto';
+import { UserPageDto } from './dto/user-page.dto';
 
 @ApiTags('network')
 @ApiBearerAuth()

@@ -36,16 +36,3 @@ export class NotificationDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String })
   readAt: string | null;
 }
-
-export class NotificationPageDto {
-  @ApiProperty({ type: [NotificationDto] })
-  items: NotificationDto[];
-
-  @ApiProperty({ nullable: true, type: String })
-  nextCursor: string | null;
-}
-
-export class UnreadCountDto {
-  @ApiProperty({ type: 'integer', minimum: 0 })
-  count: number;
-}

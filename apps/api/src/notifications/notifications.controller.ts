@@ -10,7 +10,8 @@ import {
 import type { Actor } from '@rilon/core';
 import { Authenticated, CurrentActor } from '@rilon/identity';
 import { InboxService } from '@rilon/notifications';
-import { NotificationPageDto, UnreadCountDto } from './notification.dto';
+import { NotificationPageDto } from './notification-page.dto';
+import { UnreadCountDto } from './unread-count.dto';
 import { NotificationsQueryDto } from './notifications-query.dto';
 
 @ApiTags('notifications')

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@rilon/core';
 import { Authenticated, CurrentActor } from '@rilon/identity';
 import { SubscriptionsService } from '@rilon/notifications';
-import { SubscriptionsDto } from './subscription.dto';
+import { SubscriptionsDto } from './subscriptions.dto';
 
 @ApiTags('notifications')
 @ApiBearerAuth()

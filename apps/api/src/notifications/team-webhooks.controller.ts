@@ -11,7 +11,8 @@ import {
 import type { Actor } from '@rilon/core';
 import { Authenticated, CurrentActor } from '@rilon/identity';
 import { TeamWebhooksService } from '@rilon/notifications';
-import { PutTeamWebhookDto, TeamWebhookDto } from './team-webhook.dto';
+import { PutTeamWebhookDto } from './put-team-webhook.dto';
+import { TeamWebhookDto } from './team-webhook.dto';
 
 const TOLD =
   'The change is told in the app (`webhook.changed`, naming the team, never the URL or the ' +

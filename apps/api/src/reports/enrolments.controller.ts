@@ -10,13 +10,11 @@ import {
 import { Actor, PageQueryDto } from '@rilon/core';
 import { Authenticated, CurrentActor } from '@rilon/identity';
 import { EnrolmentDecisionsService, EnrolmentsService } from '@rilon/reports';
-import {
-  CreateEnrolmentDto,
-  EnrolmentCreatedDto,
-  EnrolmentDecisionDto,
-  EnrolmentDto,
-  EnrolmentPageDto,
-} from './enrolment.dto';
+import { CreateEnrolmentDto } from './create-enrolment.dto';
+import { EnrolmentCreatedDto } from './enrolment-created.dto';
+import { EnrolmentDecisionDto } from './enrolment-decision.dto';
+import { EnrolmentDto } from './enrolment.dto';
+import { EnrolmentPageDto } from './enrolment-page.dto';
 
 @ApiTags('enrolments')
 @ApiBearerAuth()

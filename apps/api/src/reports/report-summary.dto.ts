@@ -1,16 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { distributionOf, REPORT_TYPES, type ReportRow } from '@rilon/reports';
-
-export class DistributionViewDto {
-  @ApiPropertyOptional({
-    type: [String],
-    description: 'AMBER, AMBER+STRICT: the teams, authoring team included',
-  })
-  teamIds?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'RED: the named recipients' })
-  userIds?: string[];
-}
+import { DistributionViewDto } from './distribution-view.dto';
+import { iso } from './iso-timestamp';
 
 /** A report in a list: the envelope without `body`. */
 export class ReportSummaryDto {
@@ -66,8 +57,4 @@ export class ReportSummaryDto {
       withdrawnAt: iso(r.withdrawnAt),
     };
   }
-}
-
-export function iso(value: Date | string | null): string | null {
-  return value === null ? null : new Date(value).toISOString();
 }

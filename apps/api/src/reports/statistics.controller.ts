@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Actor } from '@rilon/core';
 import { Authenticated, CurrentActor } from '@rilon/identity';
 import { StatisticsSeriesService } from '@rilon/reports';
-import { SeriesDto, SeriesQueryDto } from './statistics-series.dto';
+import { SeriesDto } from './series.dto';
+import { SeriesQueryDto } from './series-query.dto';
 
 @ApiTags('statistics')
 @ApiBearerAuth()

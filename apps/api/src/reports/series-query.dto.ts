@@ -56,17 +56,3 @@ export class SeriesQueryDto {
   @Matches(MONTH_PATTERN, { message: 'to must be a month YYYY-MM' })
   to?: string;
 }
-
-export class SeriesPointDto {
-  @ApiProperty({ description: 'A month YYYY-MM, a country or nationality code, or a border type' })
-  key: string;
-
-  @ApiProperty({ type: 'integer' })
-  count: number;
-}
-
-export class SeriesDto {
-  @ApiProperty({ enum: STATISTICS_INDICATORS }) indicator: string;
-  @ApiProperty({ enum: SERIES_GROUPINGS }) groupBy: string;
-  @ApiProperty({ type: [SeriesPointDto], description: 'Ordered by key' }) series: SeriesPointDto[];
-}

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -56,25 +56,4 @@ export class PeopleQueryDto {
   @Min(1)
   @Max(50)
   limit?: number;
-}
-
-export class PersonTeamDto {
-  @ApiProperty({ format: 'uuid' }) teamId: string;
-  @ApiProperty({ example: 'RILON Bangkok' }) teamName: string;
-}
-
-/** What any signed-in user may learn about another: never e-mail, global role or status. */
-export class PersonDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() displayName: string;
-  @ApiProperty({ example: 'THA' }) memberCode: string;
-  @ApiProperty({ type: [PersonTeamDto], description: 'The active teams they belong to, by name' })
-  teams: PersonTeamDto[];
-}
-
-export class PersonListDto {
-  @ApiProperty({ type: [PersonDto], description: 'Active users only, by display name' })
-  items: PersonDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Always null: the list is not paged' })
-  nextCursor: string | null;
 }

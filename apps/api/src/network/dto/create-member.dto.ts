@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { IsMemberCode, SingleLineText } from './validation.decorators';
-
-const KINDS = ['state', 'organisation'] as const;
+import { KINDS } from './member-kinds';
 
 export class CreateMemberDto {
   @ApiProperty({ example: 'KHM', pattern: '^[A-Z][A-Z0-9]{1,15}$' })
@@ -16,16 +15,4 @@ export class CreateMemberDto {
   @ApiProperty({ enum: KINDS })
   @IsIn(KINDS)
   kind: 'state' | 'organisation';
-}
-
-export class MemberDto {
-  @ApiProperty({ example: 'THA' }) code: string;
-  @ApiProperty({ example: 'Thailand' }) name: string;
-  @ApiProperty({ enum: KINDS }) kind: 'state' | 'organisation';
-}
-
-export class MemberListDto {
-  @ApiProperty({ type: [MemberDto] }) items: MemberDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Always null: the list comes whole' })
-  nextCursor: string | null;
 }

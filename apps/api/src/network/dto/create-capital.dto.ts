@@ -18,16 +18,3 @@ export class CreateCapitalDto {
   @IsIanaTimeZone()
   timezone: string;
 }
-
-export class CapitalDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'Bangkok' }) name: string;
-  @ApiProperty({ example: 'THA' }) countryCode: string;
-  @ApiProperty({ example: 'Asia/Bangkok' }) timezone: string;
-}
-
-export class CapitalListDto {
-  @ApiProperty({ type: [CapitalDto] }) items: CapitalDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'Always null: the list comes whole' })
-  nextCursor: string | null;
-}

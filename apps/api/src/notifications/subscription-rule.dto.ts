@@ -1,13 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  EMAIL_MODES,
-  EmailMode,
-  isRuleCountry,
-  MAX_RULE_COUNTRIES,
-  MAX_RULES,
-} from '@rilon/notifications';
+import { EMAIL_MODES, EmailMode, isRuleCountry, MAX_RULE_COUNTRIES } from '@rilon/notifications';
 import { REPORT_TYPES } from '@rilon/reports';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,7 +9,6 @@ import {
   IsIn,
   IsOptional,
   ValidateBy,
-  ValidateNested,
 } from 'class-validator';
 
 /** One rule: every filter it sets must match; absent filters match everything. */
@@ -61,17 +53,4 @@ export class SubscriptionRuleDto {
   @ApiProperty({ enum: EMAIL_MODES })
   @IsIn(EMAIL_MODES)
   email: EmailMode;
-}
-
-/**
- * The caller's rules. Never set: one rule matching everything, in the app only. An empty
- * list: urgent reports only. Urgent reports reach every reader whatever the rules.
- */
-export class SubscriptionsDto {
-  @ApiProperty({ type: [SubscriptionRuleDto], maxItems: MAX_RULES })
-  @IsArray()
-  @ArrayMaxSize(MAX_RULES)
-  @ValidateNested({ each: true })
-  @Type(() => SubscriptionRuleDto)
-  rules: SubscriptionRuleDto[];
 }

@@ -1,0 +1,2 @@
+/** What a member is, shared by the member DTOs. */
+export const KINDS = ['state', 'organisation'] as const;

@@ -1,0 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class EnrolmentCreatedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['pending'] }) status: 'pending';
+  @ApiProperty({ type: 'integer' }) seats: number;
+}
