@@ -19,8 +19,17 @@ export const NETWORK_ENTITIES = [
 
 /** The network area's module: import it to use the services below. */
 export * from './network.module';
-/** Answer shapes of the network services (never entities). */
-export * from './shared/views';
+/**
+ * What the network services answer: plain shapes picked column by column in SQL, never
+ * entities, so a new column never reaches a client by accident.
+ */
+export type { MemberView } from './members/member.view';
+export type { CapitalView } from './capitals/capital.view';
+export type { TeamView } from './teams/team.view';
+export type { TeamMemberView } from './memberships/team-member.view';
+export type { UserView } from '@rilon/identity';
+export type { InvitationView } from './invitations/invitation.view';
+export type { ListOf } from './list-of';
 /** Validators for ISO 3166-1 alpha-3 codes and IANA time zones, for DTOs of any area. */
 export * from './validation/reference-validators';
 export * from './members/members.service';

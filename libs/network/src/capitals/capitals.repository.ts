@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { newId } from '@rilon/core';
 import { DataSource, EntityManager } from 'typeorm';
-import type { CapitalView } from '../shared/views';
+import type { CapitalView } from './capital.view';
 
 const COLUMNS = 'id, name, country_code AS "countryCode", timezone';
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, Refusals, requireAdmin } from '@rilon/audit';
-import { Actor, inTransaction, ProblemException } from '@rilon/core';
+import { Actor, inTransaction, isUniqueViolation, ProblemException } from '@rilon/core';
 import { DataSource } from 'typeorm';
-import { isUniqueViolation } from '../shared/pg-errors';
-import type { CapitalView, ListOf } from '../shared/views';
 import { CapitalsRepository } from './capitals.repository';
+import type { CapitalView } from './capital.view';
+import type { ListOf } from '../list-of';
 
 export interface NewCapital {
   name: string;

@@ -3,8 +3,8 @@ import { AuditService } from '@rilon/audit';
 import { addOutboxEvent, APP_CONFIG, AppConfig, newId } from '@rilon/core';
 import { createHash, randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import type { InvitationView } from '../shared/views';
 import { InvitationsRepository, NewInvitation } from './invitations.repository';
+import type { InvitationView } from './invitation.view';
 
 export function hashInvitationToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');

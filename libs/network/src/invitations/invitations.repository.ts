@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { queryRows, type TeamRole } from '@rilon/core';
 import { EntityManager } from 'typeorm';
-import type { InvitationView } from '../shared/views';
+import type { InvitationView } from './invitation.view';
 
 /** How long an invitation link works. */
 export const INVITATION_TTL_DAYS = 7;

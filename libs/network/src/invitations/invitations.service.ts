@@ -6,20 +6,21 @@ import {
   addOutboxEvent,
   inTransaction,
   isAdmin,
+  isForeignKeyViolation,
   isLeadOf,
+  isUniqueViolation,
   ProblemException,
   type TeamRole,
 } from '@rilon/core';
 import { PasswordHasher, UsersRepository } from '@rilon/identity';
 import { DataSource } from 'typeorm';
-import { isForeignKeyViolation, isUniqueViolation } from '../shared/pg-errors';
-import { unknownMember } from '../shared/unknown-member';
-import type { InvitationView } from '../shared/views';
 import { TeamsRepository } from '../teams/teams.repository';
 import { hashInvitationToken, InvitationIssuer } from './invitation-issuer';
 import { InvitationThrottle } from './invitation-throttle';
 import { MembershipsRepository } from '../memberships/memberships.repository';
 import { InvitationsRepository, PendingInvitation } from './invitations.repository';
+import { unknownMember } from '../members/unknown-member';
+import type { InvitationView } from './invitation.view';
 
 export interface NewTeamInvitation {
   email: string;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { MemberKind } from '../member.entity';
-import type { MemberView } from '../shared/views';
+import type { MemberView } from './member.view';
 
 /** The only code that builds SQL for members. */
 @Injectable()

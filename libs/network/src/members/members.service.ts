@@ -4,8 +4,9 @@ import { AuditService, Refusals, requireAdmin } from '@rilon/audit';
 import { Actor, inTransaction, ProblemException } from '@rilon/core';
 import { DataSource } from 'typeorm';
 import type { MemberKind } from '../member.entity';
-import type { ListOf, MemberView } from '../shared/views';
 import { MembersRepository } from './members.repository';
+import type { ListOf } from '../list-of';
+import type { MemberView } from './member.view';
 
 /** Member states and organisations: the home organisations of users. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TEAM_ROLES, type TeamRole } from '@rilon/core';
 import { DataSource, EntityManager } from 'typeorm';
-import type { TeamMemberView } from '../shared/views';
+import type { TeamMemberView } from './team-member.view';
 
 /** TEAM_ROLES as a SQL array literal, for ordering by seniority (constants, never input). */
 const ROLE_ORDER = `ARRAY[${TEAM_ROLES.map((role) => `'${role}'`).join(', ')}]::varchar[]`;

@@ -13,8 +13,9 @@ import {
 } from '@rilon/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { TeamsRepository } from '../teams/teams.repository';
-import type { ListOf, TeamMemberView } from '../shared/views';
 import { MembershipsRepository } from './memberships.repository';
+import type { ListOf } from '../list-of';
+import type { TeamMemberView } from './team-member.view';
 
 type MembershipAction = 'membership.set' | 'membership.remove';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { newId, queryRows } from '@rilon/core';
 import { DataSource, EntityManager } from 'typeorm';
-import type { TeamView } from '../shared/views';
+import type { TeamView } from './team.view';
 
 const COLUMNS = 'id, name, capital_id AS "capitalId", description, active';
 

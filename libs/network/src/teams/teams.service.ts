@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, Refusals, requireAdmin } from '@rilon/audit';
-import { Actor, inTransaction, ProblemException } from '@rilon/core';
+import {
+  Actor,
+  inTransaction,
+  isForeignKeyViolation,
+  isUniqueViolation,
+  ProblemException,
+} from '@rilon/core';
 import { DataSource } from 'typeorm';
-import { isForeignKeyViolation, isUniqueViolation } from '../shared/pg-errors';
-import type { ListOf, TeamView } from '../shared/views';
 import { TeamChanges, TeamsRepository } from './teams.repository';
+import type { ListOf } from '../list-of';
+import type { TeamView } from './team.view';
 
 export interface NewTeam {
   name: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemException } from '@rilon/core';
-import type { ListOf } from '../shared/views';
 import { PersonView, PeopleRepository } from './people.repository';
+import type { ListOf } from '../list-of';
 
 export interface PeopleQuery {
   /** Part of a display name. */

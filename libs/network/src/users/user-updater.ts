@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService, Refusals, requireAdmin } from '@rilon/audit';
-import { Actor, inTransaction, ProblemException } from '@rilon/core';
-import { SessionsService } from '@rilon/identity';
+import { Actor, inTransaction, isForeignKeyViolation, ProblemException } from '@rilon/core';
+import { SessionsService, type UserView } from '@rilon/identity';
 import { DataSource, EntityManager } from 'typeorm';
-import { isForeignKeyViolation } from '../shared/pg-errors';
-import { unknownMember } from '../shared/unknown-member';
-import type { UserView } from '../shared/views';
 import { UserChanges, UsersRepository } from '@rilon/identity';
+import { unknownMember } from '../members/unknown-member';
 
 /**
  * PATCH /users/:id. Suspension ends every session in the same transaction. The last

@@ -7,20 +7,20 @@ import {
   type GlobalRole,
   inTransaction,
   isAdmin,
+  isForeignKeyViolation,
+  isUniqueViolation,
   isUuid,
   malformedCursor,
   Page,
   ProblemException,
   toPage,
 } from '@rilon/core';
-import { PasswordHasher } from '@rilon/identity';
+import { PasswordHasher, type UserView } from '@rilon/identity';
 import { DataSource } from 'typeorm';
 import { InvitationIssuer } from '../invitations/invitation-issuer';
 import { InvitationThrottle } from '../invitations/invitation-throttle';
-import { isForeignKeyViolation, isUniqueViolation } from '../shared/pg-errors';
-import { unknownMember } from '../shared/unknown-member';
-import type { UserView } from '../shared/views';
 import { UsersRepository } from '@rilon/identity';
+import { unknownMember } from '../members/unknown-member';
 
 export interface NewAccount {
   email: string;
