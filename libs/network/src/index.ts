@@ -1,9 +1,16 @@
+/**
+ * @rilon/network: who belongs where. It owns members, capitals, teams, team_memberships and
+ * invitations: the reference data administrators keep (members, capitals, teams), team
+ * memberships and their roles, user administration (written through @rilon/identity's
+ * `UsersRepository`), the people directory, and invitations by e-mail.
+ */
 import { CapitalEntity } from './capital.entity';
 import { InvitationEntity } from './invitation.entity';
 import { MemberEntity } from './member.entity';
 import { TeamMembershipEntity } from './team-membership.entity';
 import { TeamEntity } from './team.entity';
 
+/** The network tables as TypeORM entities (NETWORK_ENTITIES lists them for the data source). */
 export * from './member.entity';
 export * from './capital.entity';
 export * from './team.entity';
@@ -32,6 +39,7 @@ export type { InvitationView } from './invitations/invitation.view';
 export type { ListOf } from './list-of';
 /** Validators for ISO 3166-1 alpha-3 codes and IANA time zones, for DTOs of any area. */
 export * from './validation/reference-validators';
+/** The services: reference data, team memberships and roles, user administration. */
 export * from './members/members.service';
 export * from './capitals/capitals.service';
 export * from './teams/teams.service';
@@ -43,5 +51,6 @@ export type { UserChanges } from '@rilon/identity';
 /** The people directory: active users by name, for naming RED recipients. */
 export * from './users/people.service';
 export type { PersonView } from './users/people.repository';
+/** Invitations into a team (by administrators and its leads), and their acceptance. */
 export * from './invitations/invitations.service';
 export type { PendingInvitation } from './invitations/invitations.repository';

@@ -1,3 +1,10 @@
+/**
+ * @rilon/notifications: alerts (docs/domain.md, "Alerts"). It owns notifications,
+ * notification_subscriptions and team_webhooks: subscription rules and their matching, the
+ * fan-out's rows, the inbox and the live stream, notification and digest mail, and team
+ * webhooks with their signed deliveries. Recipients are decided by THE visibility rule of
+ * @rilon/reports, for every user at once (`USERS_AS_VIEWERS`).
+ */
 import { NotificationEntity } from './inbox/notification.entity';
 import { NotificationSubscriptionEntity } from './subscriptions/notification-subscription.entity';
 import { TeamWebhookEntity } from './webhooks/team-webhook.entity';
@@ -33,16 +40,19 @@ export * from './live/live-channel';
 export * from './live/live-stream';
 export * from './live/live-hub';
 export * from './live/stream-slots';
+/** Every user at once as viewers, so the visibility rule picks recipients in one query. */
 export * from './viewer-sql';
 
-/** Notification entities (issue 4). */
+/** The notifications entities, for the data source. */
 export const NOTIFICATIONS_ENTITIES: Function[] = [
   NotificationEntity,
   NotificationSubscriptionEntity,
   TeamWebhookEntity,
 ];
+/** Sending a webhook delivery: pinned, checked addresses within a deadline. */
 export * from './webhooks/webhook-sender';
 /** Notification and digest e-mails: content rules and send-time reads. */
 export * from './email/notification-mail';
 export * from './email/notification-mail.repository';
+/** What a webhook delivery may carry, read at delivery time. */
 export * from './webhooks/webhook-delivery.repository';
