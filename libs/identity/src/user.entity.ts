@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { GlobalRole } from '@rilon/core';
 
-export type UserStatus = 'active' | 'suspended';
+export const USER_STATUSES = ['active', 'suspended'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
 
 @Entity({ name: 'users' })
 @Index('ux_users_email_lower', { synchronize: false })

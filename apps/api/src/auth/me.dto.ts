@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { GLOBAL_ROLES } from '@rilon/core';
 import { MembershipDto } from './membership.dto';
 
 export class MeDto {
@@ -6,7 +7,6 @@ export class MeDto {
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
   @ApiProperty() memberCode: string;
-  @ApiProperty({ enum: ['admin', 'auditor'], nullable: true, type: String }) globalRole:
-    string | null;
+  @ApiProperty({ enum: GLOBAL_ROLES, nullable: true, type: String }) globalRole: string | null;
   @ApiProperty({ type: [MembershipDto] }) memberships: MembershipDto[];
 }

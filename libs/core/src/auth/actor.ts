@@ -1,4 +1,6 @@
-export type GlobalRole = 'admin' | 'auditor';
+/** The network-wide roles; most users have none (their teams give them their work). */
+export const GLOBAL_ROLES = ['admin', 'auditor'] as const;
+export type GlobalRole = (typeof GLOBAL_ROLES)[number];
 /** The roles within a team, the most senior first (lists of members sort by it). */
 export const TEAM_ROLES = ['lead', 'officer', 'observer'] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];

@@ -1,5 +1,7 @@
-/** The values a user's `globalRole` and `status` take, shared by the user DTOs. */
-export const GLOBAL_ROLES = ['admin', 'auditor'] as const;
-export const STATUSES = ['active', 'suspended'] as const;
-export type GlobalRole = (typeof GLOBAL_ROLES)[number];
-export type Status = (typeof STATUSES)[number];
+import { GLOBAL_ROLES, type GlobalRole } from '@rilon/core';
+import { USER_STATUSES, type UserStatus } from '@rilon/identity';
+
+/** The values a user's `globalRole` and `status` take, as the user DTOs name them. */
+export { GLOBAL_ROLES, type GlobalRole };
+export const STATUSES = USER_STATUSES;
+export type Status = UserStatus;
