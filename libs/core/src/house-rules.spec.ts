@@ -4,8 +4,9 @@ import { join, relative } from 'node:path';
 /**
  * The house rules of docs/architecture.md ("Layout"), checked over the source tree so
  * that a change which breaks one fails `npm run check`, not a later review:
- * SQL lives in repositories, each table has one repository that writes it, and comments
- * cite the project's own docs/, not documents outside the repository.
+ * SQL lives in repositories, each table has one repository that writes it, classes and
+ * DTO files are named as the house names them, and comments cite the project's own docs/,
+ * not documents outside the repository.
  */
 const ROOT = join(__dirname, '../../..');
 
@@ -73,6 +74,25 @@ describe('house rules', () => {
       .filter(([, paths]) => paths.size > 1)
       .map(([table, paths]) => `${table}: ${[...paths].join(', ')}`);
     expect(shared).toEqual([]);
+  });
+
+  it('names a class in a *.service.ts file for a service', () => {
+    const misnamed = serverFiles
+      .filter((path) => path.endsWith('.service.ts'))
+      .flatMap((path) =>
+        [...read(path).matchAll(/^export class (\w+)/gm)]
+          .map((match) => match[1])
+          .filter((name) => !name.endsWith('Service'))
+          .map((name) => `${path}: ${name}`),
+      );
+    expect(misnamed).toEqual([]);
+  });
+
+  it('keeps one DTO class a file', () => {
+    const crowded = serverFiles
+      .filter((path) => path.endsWith('.dto.ts'))
+      .filter((path) => (read(path).match(/^export class /gm) ?? []).length > 1);
+    expect(crowded).toEqual([]);
   });
 
   it('cites only documents that are in the repository', () => {

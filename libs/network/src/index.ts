@@ -36,7 +36,7 @@ export type { TeamView } from './teams/team.view';
 export type { TeamMemberView } from './memberships/team-member.view';
 export type { UserView } from '@rilon/identity';
 export type { InvitationView } from './invitations/invitation.view';
-export type { ListOf } from './list-of';
+
 /** Validators for ISO 3166-1 alpha-3 codes and IANA time zones, for DTOs of any area. */
 export * from './validation/reference-validators';
 /** The services: reference data, team memberships and roles, user administration. */

@@ -5,7 +5,7 @@ import { Actor, inTransaction, isUniqueViolation, ProblemException } from '@rilo
 import { DataSource } from 'typeorm';
 import { CapitalsRepository } from './capitals.repository';
 import type { CapitalView } from './capital.view';
-import type { ListOf } from '../list-of';
+import type { Page } from '@rilon/core';
 
 export interface NewCapital {
   name: string;
@@ -23,7 +23,7 @@ export class CapitalsService {
     private readonly refusals: Refusals,
   ) {}
 
-  async list(): Promise<ListOf<CapitalView>> {
+  async list(): Promise<Page<CapitalView>> {
     return { items: await this.capitals.list(), nextCursor: null };
   }
 

@@ -5,7 +5,7 @@ import { Actor, inTransaction, ProblemException } from '@rilon/core';
 import { DataSource } from 'typeorm';
 import type { MemberKind } from '../member.entity';
 import { MembersRepository } from './members.repository';
-import type { ListOf } from '../list-of';
+import type { Page } from '@rilon/core';
 import type { MemberView } from './member.view';
 
 /** Member states and organisations: the home organisations of users. */
@@ -18,7 +18,7 @@ export class MembersService {
     private readonly refusals: Refusals,
   ) {}
 
-  async list(): Promise<ListOf<MemberView>> {
+  async list(): Promise<Page<MemberView>> {
     return { items: await this.members.list(), nextCursor: null };
   }
 

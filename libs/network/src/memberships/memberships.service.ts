@@ -14,7 +14,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { TeamsRepository } from '../teams/teams.repository';
 import { MembershipsRepository } from './memberships.repository';
-import type { ListOf } from '../list-of';
+import type { Page } from '@rilon/core';
 import type { TeamMemberView } from './team-member.view';
 
 type MembershipAction = 'membership.set' | 'membership.remove';
@@ -36,7 +36,7 @@ export class MembershipsService {
     private readonly refusals: Refusals,
   ) {}
 
-  list(actor: Actor, teamId: string): Promise<ListOf<TeamMemberView>> {
+  list(actor: Actor, teamId: string): Promise<Page<TeamMemberView>> {
     return this.refusals.guard(async () => {
       if (!(await this.teams.find(teamId))) throw ProblemException.notFound('Team');
       if (!isAdmin(actor) && !memberTeamIds(actor).includes(teamId))

@@ -10,7 +10,7 @@ import {
 } from '@rilon/core';
 import { DataSource } from 'typeorm';
 import { TeamChanges, TeamsRepository } from './teams.repository';
-import type { ListOf } from '../list-of';
+import type { Page } from '@rilon/core';
 import type { TeamView } from './team.view';
 
 export interface NewTeam {
@@ -32,7 +32,7 @@ export class TeamsService {
     private readonly refusals: Refusals,
   ) {}
 
-  async list(): Promise<ListOf<TeamView>> {
+  async list(): Promise<Page<TeamView>> {
     return { items: await this.teams.list(), nextCursor: null };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemException } from '@rilon/core';
 import { PersonView, PeopleRepository } from './people.repository';
-import type { ListOf } from '../list-of';
+import type { Page } from '@rilon/core';
 
 export interface PeopleQuery {
   /** Part of a display name. */
@@ -23,7 +23,7 @@ const ONE_OF = 'give exactly one of q and ids';
 export class PeopleService {
   constructor(private readonly people: PeopleRepository) {}
 
-  async find(query: PeopleQuery): Promise<ListOf<PersonView>> {
+  async find(query: PeopleQuery): Promise<Page<PersonView>> {
     if ((query.q === undefined) === (query.ids === undefined))
       throw ProblemException.badRequest('Search by q or look up ids, not both and not neither', [
         { field: 'q', message: ONE_OF },
