@@ -114,10 +114,13 @@ describe('outbox relay and e-mail', () => {
 
   it('keeps an e-mail whose template cannot render in the failed set, without retries', async () => {
     const id = await commitInvitation(api, 'nobody@partner.test', { link: '' });
+    const jobId = await jobIdOf(api, id);
     const job = await waitFor(
       async () => {
-        const j = await queue.getJob(await jobIdOf(api, id));
-        return j && (await j.getState()) === 'failed' && j;
+        const seen = await queue.getJob(jobId);
+        if (!seen || (await seen.getState()) !== 'failed') return undefined;
+        // Read it again: `seen` may be a snapshot from before the move to failed.
+        return queue.getJob(jobId);
       },
       15_000,
       'the failed job',
