@@ -590,6 +590,42 @@ describe('the authorisation matrix', () => {
         call: () => ({ path: `/api/v1/reports/${o.amberB}/versions` }),
       },
     ],
+    'GET /api/v1/reports/stix': [
+      {
+        on: "a STIX bundle: team A's GREEN report for all, team B's AMBER one for team B only",
+        expect: { others: 200 },
+        call: () => ({ path: '/api/v1/reports/stix?limit=200' }),
+        check: (who, answer) => {
+          if (answer.status !== 200) return [];
+          const ids = JSON.stringify(answer.body);
+          return [
+            ids.includes(o.greenA) ? '' : "team A's GREEN report is missing",
+            ids.includes(o.amberB) === (who === 'otherLead')
+              ? ''
+              : `team B's AMBER report is ${who === 'otherLead' ? 'missing' : 'exported'}`,
+          ].filter(Boolean);
+        },
+      },
+    ],
+    'GET /api/v1/reports/:id/stix': [
+      {
+        on: "team A's published GREEN report",
+        expect: { others: 200 },
+        call: () => ({ path: `/api/v1/reports/${o.greenA}/stix` }),
+      },
+      {
+        on: "team B's published AMBER report, shared with team B only",
+        expect: { others: 404, otherLead: 200 },
+        call: () => ({ path: `/api/v1/reports/${o.amberB}/stix` }),
+      },
+    ],
+    'GET /api/v1/stix/extension-schema': [
+      {
+        on: 'the JSON Schema of the RILON STIX extension',
+        expect: { others: 200 },
+        call: () => ({ path: '/api/v1/stix/extension-schema' }),
+      },
+    ],
     'PATCH /api/v1/reports/:id': [
       {
         on: "a draft of team A's officer",

@@ -29,6 +29,7 @@ import { OpsModule } from './ops/ops.module';
 import { PortalModule } from './portal/portal.module';
 import { ReportsApiModule } from './reports/reports-api.module';
 import { StatisticsApiModule } from './reports/statistics-api.module';
+import { StixApiModule } from './stix/stix-api.module';
 
 /** The API process: HTTP edge over the domain libs. */
 @Module({})
@@ -57,6 +58,7 @@ export class AppModule implements NestModule {
         AuditApiModule,
         ReportsApiModule,
         StatisticsApiModule,
+        StixApiModule,
         NotificationsApiModule,
         OpsModule,
         AdminModule,

@@ -25,6 +25,7 @@ export type DeniableAction =
   | 'report.return'
   | 'report.publish'
   | 'report.withdraw'
+  | 'report.export'
   | 'enrolment.create'
   | 'enrolment.decide'
   | 'queues.view'
@@ -63,6 +64,8 @@ export type AuditAction =
   | 'report.publish'
   | 'report.withdraw'
   | 'report.read'
+  /** A report given out as STIX (GET /reports/:id/stix, GET /reports/stix). */
+  | 'report.export'
   | 'enrolment.create'
   | 'enrolment.decide'
   /** A @RequireRoles route refused without a @DeniedAs naming what was tried. */

@@ -44,3 +44,4 @@ export * from './dto/withdraw-report.dto';
 /** The personal-data check, and the code lists the DTOs of any area validate against. */
 export * from './personal-data/personal-data-detector';
 export * from './validation/code-lists';
+export * from './stix';

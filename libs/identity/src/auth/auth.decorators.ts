@@ -29,6 +29,8 @@ export const OBJECT_RULES = {
   'report-author': 'officers and leads of the team named in teamId (403 otherwise, audited)',
   'report-reader':
     'the visibility rule (TLP, distribution, status): a list or a sum leaves out what the caller may not read, a single report they may not read is 404 like a missing one, and a version shows only under its own TLP and distribution',
+  'report-exporter':
+    'the visibility rule, as report-reader (404 for a report the caller may not read); a readable RED report 403 (audited), an unpublished one 409; in bulk CLEAR, GREEN and AMBER only',
   'report-lifecycle':
     'readable first (404 otherwise), then the lifecycle table: author or authoring-team lead by action (403, audited), in the right state (409)',
   'offer-enrolment':

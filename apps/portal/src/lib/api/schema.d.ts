@@ -465,6 +465,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/{id}/stix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One report as a STIX 2.1 bundle (CLEAR, GREEN, AMBER, AMBER+STRICT)
+         * @description Answers `application/stix+json;version=2.1`, or `application/json` when that alone is accepted. The same visibility rule as GET /reports/:id; audited as `report.export`. A withdrawn report is exported with `revoked: true`.
+         */
+        get: operations["StixController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/{id}/submit": {
         parameters: {
             query?: never;
@@ -517,6 +537,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/stix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The CLEAR, GREEN and AMBER reports the caller may read, as one STIX 2.1 bundle
+         * @description The filters of GET /reports; AMBER+STRICT and RED never leave in bulk. At most `limit` (≤ 200) reports, newest first; a `Link: <…>; rel="next"` header carries the cursor of the next page. Each report exported is audited as `report.export`.
+         */
+        get: operations["StixController_many"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/statistics/series": {
         parameters: {
             query?: never;
@@ -529,6 +569,23 @@ export interface paths {
          * @description Sums over the current version of every published migration_statistics report the caller may read (one official figure per reporting country and month). Groups with no observations are left out; keys are ordered ascending. from > to is a 400.
          */
         get: operations["StatisticsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stix/extension-schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The JSON Schema of the RILON STIX property extension (the extension definition's `schema`) */
+        get: operations["StixController_extensionSchema"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2948,6 +3005,82 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    StixController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bundle */
+            200: {
+                headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        objects: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @enum {string} */
+                        type: "bundle";
+                    };
+                    "application/stix+json;version=2.1": {
+                        id: string;
+                        objects: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @enum {string} */
+                        type: "bundle";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A TLP:RED report: never exported (audited) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No report, or one the caller may not read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The report is not published (a draft or submitted) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     ReportsController_submit: {
         parameters: {
             query?: never;
@@ -3056,6 +3189,73 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    StixController_many: {
+        parameters: {
+            query?: {
+                /** @description one code, matched against `countries` */
+                country?: string;
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                /** @description inclusive, on publishedAt (UTC date or instant) */
+                from?: string;
+                limit?: number;
+                /** @description full-text search over title, summary and the body text (web search syntax: "phrase", or, -word) */
+                q?: string;
+                status?: "published" | "withdrawn";
+                /** @description authoring team */
+                teamId?: string;
+                /** @description encode AMBER+STRICT as AMBER%2BSTRICT */
+                tlp?: "CLEAR" | "GREEN" | "AMBER";
+                /** @description inclusive, on publishedAt (UTC date or instant) */
+                to?: string;
+                type?: "visa_fraud_trend" | "modus_operandi" | "migration_statistics" | "training_offer";
+                urgent?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bundle */
+            200: {
+                headers: {
+                    /** @description The next page, `</api/v1/reports/stix?…&cursor=…>; rel="next"`, when there is one */
+                    Link?: string;
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        objects: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @enum {string} */
+                        type: "bundle";
+                    };
+                    "application/stix+json;version=2.1": {
+                        id: string;
+                        objects: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @enum {string} */
+                        type: "bundle";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     StatisticsController_get: {
         parameters: {
             query: {
@@ -3089,6 +3289,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SeriesDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    StixController_extensionSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON Schema (2020-12) */
+            200: {
+                headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
