@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, malformedCursor, Page, ProblemException, toInt, toPage } from '@rilon/core';
 import { AuditOutcome } from './audit-event.entity';
-import { AuditEventsRepository } from './audit-events.repository';
+import { AuditEventsRepository, type NewAuditEvent } from './audit-events.repository';
 
 /** Filters of the audit list; `from`/`to` are inclusive timestamps (ISO 8601, already validated). */
 export interface AuditEventFilter {
@@ -16,18 +16,11 @@ export interface AuditEventFilter {
   cursor?: string;
 }
 
-export interface AuditEventView {
+/** A recorded event: what was appended, with the id, sequence and time the database gave it. */
+export interface AuditEventView extends NewAuditEvent {
   id: string;
   seq: number;
   occurredAt: string;
-  actorId: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  outcome: AuditOutcome;
-  ip: string | null;
-  requestId: string | null;
-  details: Record<string, unknown>;
 }
 
 /** Reads the audit log for administrators and auditors, newest first, keyset on seq. */
