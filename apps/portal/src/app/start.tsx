@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AnnouncerProvider } from '../components/Announcer';
 import { applyDocumentLanguage, i18n } from '../lib/i18n/i18n';
@@ -18,9 +18,13 @@ export function start(): void {
   applyDocumentLanguage(i18n.language);
   preloadPage(queryClient, window.location);
 
-  const root = document.getElementById('root');
-  if (root)
-    createRoot(root).render(
+  const element = document.getElementById('root');
+  if (!element) return;
+  const root = createRoot(element);
+  // The first render as a transition: React renders it in slices and yields between them,
+  // so a slow phone never sees one long frozen task (the header is painted already).
+  startTransition(() => {
+    root.render(
       <StrictMode>
         <QueryClientProvider client={queryClient}>
           <AnnouncerProvider>
@@ -29,4 +33,5 @@ export function start(): void {
         </QueryClientProvider>
       </StrictMode>,
     );
+  });
 }

@@ -1,3 +1,4 @@
+import { Deferred } from '../../components/Deferred';
 import { PageHeading } from '../../components/PageHeading';
 import { fieldId } from '../../lib/forms';
 import { useTranslation } from '../../lib/i18n/i18n';
@@ -51,14 +52,16 @@ export function ReportContent({ report, withActions }: { report: Report; withAct
           </p>
         </section>
       ) : null}
-      <section aria-labelledby="details-heading">
-        <h2 id="details-heading">{t('view.details')}</h2>
-        <Envelope report={report} />
-      </section>
-      <section aria-labelledby="body-heading">
-        <h2 id="body-heading">{t(`common:type.${report.type}`)}</h2>
-        <ReportBody type={report.type} body={report.body} />
-      </section>
+      <Deferred>
+        <section aria-labelledby="details-heading">
+          <h2 id="details-heading">{t('view.details')}</h2>
+          <Envelope report={report} />
+        </section>
+        <section aria-labelledby="body-heading">
+          <h2 id="body-heading">{t(`common:type.${report.type}`)}</h2>
+          <ReportBody type={report.type} body={report.body} />
+        </section>
+      </Deferred>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { Deferred } from '../../components/Deferred';
 import { TlpBanner } from '../../components/Tlp';
 import { isApiError } from '../../lib/api/problem';
 import { formatDateTime, formatNumber } from '../../lib/format';
@@ -130,8 +131,10 @@ function ReportDocument({ report, old, missing, children }: DocumentProps) {
         </p>
       ) : null}
       <ReportContent report={report} withActions={!old} />
-      {children}
-      <TlpBanner tlp={report.tlp} recipients={recipients} position="bottom" />
+      <Deferred>
+        {children}
+        <TlpBanner tlp={report.tlp} recipients={recipients} position="bottom" />
+      </Deferred>
     </article>
   );
 }
