@@ -160,7 +160,8 @@ export function answerFaults(answer: Answer): string[] {
   // A HEAD answer has the headers of the GET and no body.
   const head = answer.method === 'HEAD';
   if (text.length > 0 && !answer.stream) {
-    if (!/^application\/(problem\+)?json\b/.test(type))
+    // JSON, or a JSON media type of its own: problems, and STIX bundles (RFC 6839 +json).
+    if (!/^application\/(problem\+|stix\+)?json\b/.test(type))
       faults.push(`a body of type ${JSON.stringify(type)}, not JSON`);
     if (headers.get('x-content-type-options') !== 'nosniff')
       faults.push('a body without X-Content-Type-Options: nosniff');
