@@ -20,46 +20,51 @@ export function TeamQueue({ teamId, teamName, withHeading, onDone, onRefused }: 
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
   const headingId = `queue-${teamId}`;
 
-  const body = list.isPending ? (
-    <p className="loading" role="status">
-      {t('common:loading')}
-    </p>
-  ) : list.isError ? (
-    <div className="alert" role="alert">
-      <p>{t('loadFailed')}</p>
-      <button type="button" className="button button-secondary" onClick={() => void list.refetch()}>
-        {t('common:retry')}
-      </button>
-    </div>
-  ) : rows.length === 0 ? (
-    <p className="notice">{t('empty')}</p>
-  ) : (
-    <>
-      <p className="muted">{t('count', { count: rows.length })}</p>
-      <ul className="review-list">
-        {rows.map((report) => (
-          <ReviewItem
-            key={report.id}
-            report={report}
-            author={authors.get(report.authorId)}
-            teamName={teamName}
-            level={withHeading ? 3 : 2}
-            onDone={onDone}
-            onRefused={onRefused}
-          />
-        ))}
-      </ul>
-      {list.hasNextPage ? (
+  const body =
+    list.isPending || authors.isPending ? (
+      <p className="loading" role="status">
+        {t('common:loading')}
+      </p>
+    ) : list.isError ? (
+      <div className="alert" role="alert">
+        <p>{t('loadFailed')}</p>
         <button
           type="button"
           className="button button-secondary"
-          onClick={() => void (list.isFetchingNextPage ? null : list.fetchNextPage())}
+          onClick={() => void list.refetch()}
         >
-          {t('common:loadMore')}
+          {t('common:retry')}
         </button>
-      ) : null}
-    </>
-  );
+      </div>
+    ) : rows.length === 0 ? (
+      <p className="notice">{t('empty')}</p>
+    ) : (
+      <>
+        <p className="muted">{t('count', { count: rows.length })}</p>
+        <ul className="review-list">
+          {rows.map((report) => (
+            <ReviewItem
+              key={report.id}
+              report={report}
+              author={authors.names.get(report.authorId)}
+              teamName={teamName}
+              level={withHeading ? 3 : 2}
+              onDone={onDone}
+              onRefused={onRefused}
+            />
+          ))}
+        </ul>
+        {list.hasNextPage ? (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => void (list.isFetchingNextPage ? null : list.fetchNextPage())}
+          >
+            {t('common:loadMore')}
+          </button>
+        ) : null}
+      </>
+    );
 
   if (!withHeading) return <section aria-label={teamName}>{body}</section>;
   return (

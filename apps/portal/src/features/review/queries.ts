@@ -10,8 +10,10 @@ export function useAuthorNames(teamId: string) {
       unwrap(api.GET('/api/v1/teams/{teamId}/members', { params: { path: { teamId } } })),
     staleTime: 5 * 60_000,
   });
-  return useMemo(
+  const names = useMemo(
     () => new Map((query.data?.items ?? []).map((member) => [member.userId, member.displayName])),
     [query.data],
   );
+  // While the names load, an author is not yet "a former member".
+  return { names, isPending: query.isPending };
 }
