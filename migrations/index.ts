@@ -9,6 +9,7 @@ import { AddOutboxSentAt1764300007000 } from './1764300007000-AddOutboxSentAt';
 import { CreateSessionSpentSecrets1764300008000 } from './1764300008000-CreateSessionSpentSecrets';
 import { CreateRuntimeRoleAndCheckpoints1764300010000 } from './1764300010000-CreateRuntimeRoleAndCheckpoints';
 import { SealWebhookSecrets1764300011000 } from './1764300011000-SealWebhookSecrets';
+import { CreateTaxii1764300012000 } from './1764300012000-CreateTaxii';
 import { CreateStatisticsAndEnrolments1764300002500 } from './1764300002500-CreateStatisticsAndEnrolments';
 
 /** Every migration in order; listed as classes so compiled and test runs load the same set. */
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateSessionSpentSecrets1764300008000,
   CreateRuntimeRoleAndCheckpoints1764300010000,
   SealWebhookSecrets1764300011000,
+  CreateTaxii1764300012000,
 ];

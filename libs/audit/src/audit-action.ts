@@ -19,6 +19,9 @@ export type DeniableAction =
   | 'webhook.read'
   | 'webhook.set'
   | 'webhook.delete'
+  | 'taxii_key.list'
+  | 'taxii_key.create'
+  | 'taxii_key.revoke'
   | 'report.create'
   | 'report.update'
   | 'report.submit'
@@ -66,6 +69,11 @@ export type AuditAction =
   | 'report.read'
   /** A report given out as STIX (GET /reports/:id/stix, GET /reports/stix). */
   | 'report.export'
+  /** A team's TAXII key issued (the secret is never recorded) or revoked. */
+  | 'taxii_key.create'
+  | 'taxii_key.revoke'
+  /** A page of a TAXII collection served to a team's key: the reports on it, as an export. */
+  | 'taxii.export'
   | 'enrolment.create'
   | 'enrolment.decide'
   /** A @RequireRoles route refused without a @DeniedAs naming what was tried. */
