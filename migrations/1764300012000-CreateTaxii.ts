@@ -37,7 +37,7 @@ export class CreateTaxii1764300012000 implements MigrationInterface {
       LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
         SELECT encode(set_byte(set_byte(h, 6, (get_byte(h, 6) & 15) | 80), 8, (get_byte(h, 8) & 63) | 128), 'hex')::uuid
         FROM (SELECT substring(public.digest(decode('8573c510a4e646b7a7af2d1dfc39e12f', 'hex')
-          || convert_to(name, 'UTF8'), 'sha1') FROM 1 FOR 16) AS s(h)
+          || convert_to(name, 'UTF8'), 'sha1') FROM 1 FOR 16)) AS s(h)
       $$`);
 
     await q.query(`

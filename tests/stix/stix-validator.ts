@@ -45,6 +45,27 @@ const OBJECT_SCHEMAS: Record<string, string> = {
 };
 
 /**
+ * The faults of the objects of a TAXII envelope, each against its own type's schema (an
+ * envelope is no bundle: a page may hold only locations, which bundle.json does not list).
+ */
+export function envelopeFaults(objects: Array<{ type: string; id: string }>): string[] {
+  const faults: string[] = [];
+  for (const o of objects) {
+    const path = OBJECT_SCHEMAS[o.type];
+    if (!path) {
+      faults.push(`${o.id}: no schema for type ${o.type}`);
+      continue;
+    }
+    const validate = validator(path);
+    if (!validate(o))
+      faults.push(
+        ...(validate.errors ?? []).map((e) => `${o.id}${e.instancePath} ${e.message ?? ''}`),
+      );
+  }
+  return faults;
+}
+
+/**
  * The faults of a bundle against the OASIS schemas: the bundle schema, then each object
  * against its own type's schema.
  */

@@ -30,6 +30,7 @@ import { PortalModule } from './portal/portal.module';
 import { ReportsApiModule } from './reports/reports-api.module';
 import { StatisticsApiModule } from './reports/statistics-api.module';
 import { StixApiModule } from './stix/stix-api.module';
+import { TaxiiApiModule } from './taxii/taxii-api.module';
 
 /** The API process: HTTP edge over the domain libs. */
 @Module({})
@@ -59,6 +60,7 @@ export class AppModule implements NestModule {
         ReportsApiModule,
         StatisticsApiModule,
         StixApiModule,
+        TaxiiApiModule,
         NotificationsApiModule,
         OpsModule,
         AdminModule,

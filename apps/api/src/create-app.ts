@@ -23,6 +23,7 @@ import {
   GLOBAL_PREFIX_EXCLUDE,
 } from './openapi/openapi-document';
 import { MetricsService } from './ops/metrics.service';
+import { taxiiUrl } from './taxii/taxii-paths';
 
 export { BODY_LIMIT };
 
@@ -38,6 +39,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
       requestIdFrom(req.headers['x-request-id'], randomUUID),
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // TAXII's URLs end in a slash, the router's do not (apps/api/src/taxii/taxii-paths.ts).
+    rewriteUrl: (req: { url?: string }) => taxiiUrl(req.url),
     // What Node and the router refuse before Fastify's hooks run is problem+json too.
     http: { maxHeaderSize: MAX_HEADER_BYTES },
     clientErrorHandler,

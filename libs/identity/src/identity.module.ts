@@ -5,6 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, AppConfig } from '@rilon/core';
 import { AccessDeclarations } from './auth/access-declarations';
 import { AccessGuard } from './auth/access.guard';
+import { ApiKeys } from './auth/api-keys';
 import { AuthService } from './auth/auth.service';
 import { BootstrapAdminService } from './auth/bootstrap-admin.service';
 import { JwtStrategy } from './auth/jwt.strategy';
@@ -37,6 +38,7 @@ import { UsersRepository } from './users/users.repository';
     JwtStrategy,
     TokenService,
     AccessGuard,
+    ApiKeys,
     AccessDeclarations,
     UserRateLimitGuard,
     SessionsService,
@@ -50,6 +52,7 @@ import { UsersRepository } from './users/users.repository';
     SessionLoader,
     TokenService,
     AccessGuard,
+    ApiKeys,
     UserRateLimitGuard,
     SessionsService,
     PasswordHasher,

@@ -15,6 +15,7 @@ export * from './session-spent-secret.entity';
 /** Access: the rules a route declares, the guard that enforces them, the check of declarations. */
 export * from './auth/auth.decorators';
 export * from './auth/access.guard';
+export * from './auth/api-keys';
 export * from './auth/access-declarations';
 /** Sign-in, refresh, sign-out and password change; the access-token strategy. */
 export * from './auth/auth.service';

@@ -45,3 +45,4 @@ export * from './dto/withdraw-report.dto';
 export * from './personal-data/personal-data-detector';
 export * from './validation/code-lists';
 export * from './stix';
+export * from './taxii';

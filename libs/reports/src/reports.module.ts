@@ -7,6 +7,8 @@ import { ReportTransitionsService } from './report-transitions.service';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 import { StatisticsModule } from './statistics/statistics.module';
+import { TaxiiFeedService } from './taxii/taxii-feed.service';
+import { TaxiiObjectsRepository } from './taxii/taxii-objects.repository';
 
 /** Structured reports: authoring, lifecycle, reads and search (issue 3). */
 @Module({
@@ -18,7 +20,15 @@ import { StatisticsModule } from './statistics/statistics.module';
     ReportsService,
     ReportLifecycleService,
     ReportQueryService,
+    TaxiiObjectsRepository,
+    TaxiiFeedService,
   ],
-  exports: [ReportsService, ReportLifecycleService, ReportQueryService, StatisticsModule],
+  exports: [
+    ReportsService,
+    ReportLifecycleService,
+    ReportQueryService,
+    TaxiiFeedService,
+    StatisticsModule,
+  ],
 })
 export class ReportsModule {}

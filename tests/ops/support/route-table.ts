@@ -124,7 +124,9 @@ export function describeAccess(route: DeclaredRoute): {
       ? 'anyone'
       : access.kind === 'authenticated'
         ? 'signed in'
-        : `role ${access.roles.join(' or ')}`;
+        : access.kind === 'api-key'
+          ? "a team's TAXII key"
+          : `role ${access.roles.join(' or ')}`;
   const object = access.kind === 'authenticated' && access.check ? `\`${access.check}\`` : '—';
   const notes = [route.deniedAs ? `refusal audited as \`${route.deniedAs}\`` : '', route.note ?? '']
     .filter(Boolean)

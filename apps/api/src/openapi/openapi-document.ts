@@ -4,9 +4,10 @@ import { declareEnforcedLimits } from './enforced-limits';
 import { declareProblemResponses } from './problem-responses';
 import { routeHandlers } from './route-handlers';
 
-/** Where the API serves its routes; health probes stay at the root for load balancers. */
+/** Where the API serves its routes. */
 export const GLOBAL_PREFIX = 'api/v1';
-export const GLOBAL_PREFIX_EXCLUDE = ['health/live', 'health/ready'];
+/** Health probes stay at the root for load balancers; TAXII 2.1 has its own root (docs/stix.md). */
+export const GLOBAL_PREFIX_EXCLUDE = ['health/live', 'health/ready', 'taxii2', 'taxii2/{*path}'];
 
 // What the API checks of a bearer token (jwt.strategy.ts, session-loader.ts), in the words
 // RFC 8725 (JWT best current practices) asks an API to state.

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@rilon/core';
-import { Authenticated, CurrentActor } from '@rilon/identity';
+import { Authenticated, CurrentActor, Public } from '@rilon/identity';
 import { rilonExtensionSchema, type StixBundle } from '@rilon/reports';
 import type { FastifyReply } from 'fastify';
 import { IdParam } from '../http/uuid-param.pipe';
@@ -10,7 +10,7 @@ import { StixExportService } from './stix-export.service';
 import { stixMediaType } from './stix-media-type';
 import { ApiExtensionSchema, ApiReportStix, ApiReportsStix } from './stix.openapi';
 
-/** STIX 2.1 export (docs/stix.md). The TAXII server is not built yet. */
+/** STIX 2.1 export (docs/stix.md); the TAXII server is apps/api/src/taxii. */
 @ApiTags('stix')
 @Controller()
 export class StixController {
@@ -48,12 +48,11 @@ export class StixController {
   }
 
   @Get('stix/extension-schema')
-  @Authenticated()
-  @ApiBearerAuth()
+  @Public()
   @ApiExtensionSchema()
   extensionSchema(): Record<string, unknown> {
-    // Signed in for now, like every /api/v1 read; the schema holds nothing of any report,
-    // so the TAXII work may open it to consumers (docs/stix.md, "Not yet").
+    // Open to anyone: the extension definition's `schema` URL is fetched by MISP, OpenCTI and
+    // validators without a sign-in, and the schema holds nothing of any report.
     return rilonExtensionSchema(this.stix.schemaUrl());
   }
 }

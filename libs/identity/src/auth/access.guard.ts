@@ -3,10 +3,14 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { Refusals } from '@rilon/audit';
 import { Actor, isDatabaseUnavailable, isUuid, ProblemException } from '@rilon/core';
-import { ACCESS_KEY, AccessRule, DENIED_AS_KEY, DeniedAsRule } from './auth.decorators';
+import { apiKeyCredentials } from './api-key-credentials';
+import { ApiKeys } from './api-keys';
+import { ACCESS_KEY, AccessRule, ApiKey, DENIED_AS_KEY, DeniedAsRule } from './auth.decorators';
 
 interface GuardedRequest {
   user: Actor;
+  apiKey?: ApiKey;
+  headers: Record<string, string | string[] | undefined>;
   method: string;
   routeOptions?: { url?: string };
   params?: Record<string, unknown>;
@@ -44,6 +48,7 @@ export class AccessGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly refusals: Refusals,
+    private readonly apiKeys: ApiKeys,
   ) {
     super();
   }
@@ -60,6 +65,7 @@ export class AccessGuard extends AuthGuard('jwt') {
       throw ProblemException.forbidden('This route is not open to anyone');
     }
     if (rule.kind === 'public') return true;
+    if (rule.kind === 'api-key') return this.checkApiKey(context);
     await (super.canActivate(context) as Promise<boolean>);
     const request = context.switchToHttp().getRequest<GuardedRequest>();
     if (
@@ -90,6 +96,25 @@ export class AccessGuard extends AuthGuard('jwt') {
         ProblemException.forbidden(`This needs the ${rule.roles.join(' or ')} role`),
       );
     }
+    return true;
+  }
+
+  /** A key route takes a key and nothing else: a user's token, or a wrong secret, is 401. */
+  private async checkApiKey(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<GuardedRequest>();
+    const credentials = apiKeyCredentials(request.headers.authorization);
+    let key: ApiKey | null;
+    try {
+      key = credentials
+        ? await this.apiKeys.authenticate(credentials.keyId, credentials.secret)
+        : null;
+    } catch (error) {
+      if (isDatabaseUnavailable(error))
+        throw ProblemException.unavailable('The database is unavailable; try again shortly');
+      throw error;
+    }
+    if (!key) throw ProblemException.unauthorized('A valid TAXII key is required');
+    request.apiKey = key;
     return true;
   }
 

@@ -46,7 +46,8 @@ export type ObjectRule = keyof typeof OBJECT_RULES;
 export type AccessRule =
   | { kind: 'public' }
   | { kind: 'authenticated'; check?: ObjectRule }
-  | { kind: 'roles'; roles: GlobalRole[] };
+  | { kind: 'roles'; roles: GlobalRole[] }
+  | { kind: 'api-key' };
 
 /** Anyone, without a token (sign-in, refresh, invitation acceptance, health). */
 export const Public = (): MethodDecorator & ClassDecorator =>
@@ -61,6 +62,15 @@ export const Authenticated = (check?: ObjectRule): MethodDecorator & ClassDecora
     ACCESS_KEY,
     (check ? { kind: 'authenticated', check } : { kind: 'authenticated' }) satisfies AccessRule,
   );
+
+/**
+ * A team's TAXII key, not a user's token (docs/stix.md, "TAXII"): HTTP Basic with the key id
+ * and secret, or `Bearer <id>.<secret>`. The guard checks it through the API_KEY_VERIFIER the
+ * app registers ({@link ApiKeys}) and puts the key on the request ({@link CurrentApiKey}); a user's access token
+ * is no key (401).
+ */
+export const ApiKeyAccess = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ACCESS_KEY, { kind: 'api-key' } satisfies AccessRule);
 
 /** Only holders of one of these global roles; the guard refuses everyone else (403, audited). */
 export const RequireRoles = (...roles: GlobalRole[]): MethodDecorator & ClassDecorator =>
@@ -83,6 +93,26 @@ export const DeniedAs = (
   targetFrom?: DeniedAsRule['targetFrom'],
 ): MethodDecorator & ClassDecorator =>
   SetMetadata(DENIED_AS_KEY, { action, targetType, targetFrom } satisfies DeniedAsRule);
+
+/** The key that called an @ApiKeyAccess route, as the guard verified it. */
+export interface ApiKey {
+  keyId: string;
+  teamId: string;
+}
+
+/** Checks a key id and secret; null when they do not name an unrevoked key of an active team. */
+export interface ApiKeyVerifier {
+  authenticate(keyId: string, secret: string): Promise<ApiKey | null>;
+}
+
+/** The key loaded by the guard on an @ApiKeyAccess route. */
+export const CurrentApiKey = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): ApiKey => {
+    const request = ctx.switchToHttp().getRequest<{ apiKey?: ApiKey }>();
+    if (!request.apiKey) throw new Error('CurrentApiKey used on a route without @ApiKeyAccess');
+    return request.apiKey;
+  },
+);
 
 /** The caller loaded by the guard. */
 export const CurrentActor = createParamDecorator((_data: unknown, ctx: ExecutionContext): Actor => {

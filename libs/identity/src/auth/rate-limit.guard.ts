@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Actor, APP_CONFIG, AppConfig, ProblemException, REDIS } from '@rilon/core';
 import type { Redis } from 'ioredis';
+import type { ApiKey } from './auth.decorators';
 
 /**
  * The rate-limit headers of draft-ietf-httpapi-ratelimit-headers (the RateLimit-Limit,
@@ -15,7 +16,7 @@ export const RATE_LIMIT_HEADERS = {
 } as const;
 
 /**
- * RATE_LIMIT_PER_MINUTE per signed-in user, all routes together, counted in Redis in
+ * RATE_LIMIT_PER_MINUTE per signed-in user (and per TAXII key), all routes together, counted in Redis in
  * fixed one-minute windows so every instance shares the count. While Redis is down the
  * limit is not enforced (sign-in throttling still is, per instance), and no headers go out.
  */
@@ -29,11 +30,13 @@ export class UserRateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const limit = this.config.rateLimitPerMinute;
     const http = context.switchToHttp();
-    const actor = http.getRequest<{ user?: Actor }>().user;
-    if (limit === 0 || !actor) return true;
+    const request = http.getRequest<{ user?: Actor; apiKey?: ApiKey }>();
+    // A user, or a team's TAXII key (counted apart from every user).
+    const subject = request.user?.userId ?? (request.apiKey && `key:${request.apiKey.keyId}`);
+    if (limit === 0 || !subject) return true;
     const now = Date.now();
     const window = Math.floor(now / 60000);
-    const key = `rate:${actor.userId}:${window}`;
+    const key = `rate:${subject}:${window}`;
     let count: number;
     try {
       const results = await this.redis.multi().incr(key).expire(key, 61).exec();
