@@ -56,10 +56,11 @@ export function envelopeFaults(objects: Array<{ type: string; id: string }>): st
       faults.push(`${o.id}: no schema for type ${o.type}`);
       continue;
     }
+    const id = o.id;
     const validate = validator(path);
     if (!validate(o))
       faults.push(
-        ...(validate.errors ?? []).map((e) => `${o.id}${e.instancePath} ${e.message ?? ''}`),
+        ...(validate.errors ?? []).map((e) => `${id}${e.instancePath} ${e.message ?? ''}`),
       );
   }
   return faults;
