@@ -1,8 +1,9 @@
 /**
- * @rilon/network: who belongs where. It owns members, capitals, teams, team_memberships and
- * invitations: the reference data administrators keep (members, capitals, teams), team
- * memberships and their roles, user administration (written through @rilon/identity's
- * `UsersRepository`), the people directory, and invitations by e-mail.
+ * @rilon/network: who belongs where. It owns members, capitals, teams, team_memberships,
+ * invitations and taxii_keys: the reference data administrators keep (members, capitals,
+ * teams), team memberships and their roles, user administration (written through
+ * @rilon/identity's `UsersRepository`), the people directory, invitations by e-mail, and the
+ * TAXII keys a team's leads issue to its MISP or OpenCTI.
  */
 import { CapitalEntity } from './capital.entity';
 import { InvitationEntity } from './invitation.entity';
@@ -54,3 +55,9 @@ export type { PersonView } from './users/people.repository';
 /** Invitations into a team (by administrators and its leads), and their acceptance. */
 export * from './invitations/invitations.service';
 export type { PendingInvitation } from './invitations/invitations.repository';
+/**
+ * A team's TAXII keys (docs/stix.md, "TAXII"): issued, listed and revoked by its leads and
+ * administrators, and checked for the TAXII server (`TaxiiKeysService.authenticate`).
+ */
+export * from './taxii-keys/taxii-keys.service';
+export type { TaxiiKeyView, IssuedTaxiiKey } from './taxii-keys/taxii-key.view';

@@ -10,6 +10,8 @@ import { MembersRepository } from './members/members.repository';
 import { MembersService } from './members/members.service';
 import { MembershipsRepository } from './memberships/memberships.repository';
 import { MembershipsService } from './memberships/memberships.service';
+import { TaxiiKeysRepository } from './taxii-keys/taxii-keys.repository';
+import { TaxiiKeysService } from './taxii-keys/taxii-keys.service';
 import { TeamsRepository } from './teams/teams.repository';
 import { TeamsService } from './teams/teams.service';
 import { PeopleRepository } from './users/people.repository';
@@ -26,9 +28,13 @@ const SERVICES = [
   UserUpdater,
   PeopleService,
   InvitationsService,
+  TaxiiKeysService,
 ];
 
-/** Members, capitals, teams, memberships, user accounts, the people directory and invitations. */
+/**
+ * Members, capitals, teams, memberships, user accounts, the people directory, invitations and
+ * the teams' TAXII keys.
+ */
 @Module({
   imports: [IdentityModule],
   providers: [
@@ -41,6 +47,7 @@ const SERVICES = [
     MembershipsRepository,
     PeopleRepository,
     InvitationsRepository,
+    TaxiiKeysRepository,
   ],
   exports: SERVICES,
 })

@@ -6,6 +6,7 @@ import { TeamInvitationsController } from './team-invitations.controller';
 import { MembersController } from './members.controller';
 import { PeopleController } from './people.controller';
 import { TeamMembersController } from './team-members.controller';
+import { TeamTaxiiKeysController } from './team-taxii-keys.controller';
 import { TeamsController } from './teams.controller';
 import { UsersController } from './users.controller';
 
@@ -26,6 +27,7 @@ import { UsersController } from './users.controller';
     PeopleController,
     InvitationsController,
     TeamInvitationsController,
+    TeamTaxiiKeysController,
   ],
 })
 export class NetworkApiModule {}
