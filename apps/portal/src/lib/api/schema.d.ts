@@ -626,6 +626,50 @@ export interface paths {
         patch: operations["TeamsController_update"];
         trace?: never;
     };
+    "/api/v1/teams/{id}/taxii-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The team's TAXII keys
+         * @description The team's unrevoked keys, newest first, for administrators and its leads (403 otherwise, audited as `taxii_key.list.denied`). Never a secret: only its hash is stored.
+         */
+        get: operations["TeamTaxiiKeysController_list"];
+        put?: never;
+        /**
+         * Issue a TAXII key for the team
+         * @description For administrators and the team's leads (403 otherwise, audited as `taxii_key.create.denied`); audited as `taxii_key.create` with the label, never the secret. The answer carries the secret this once. A TAXII client sends HTTP Basic with the key id as user name and the secret as password, or `Authorization: Bearer <id>.<secret>`; the key reads the network collection and its own team's. A team holds at most 20 unrevoked keys (409 beyond, with `limit`); an inactive team 409.
+         */
+        post: operations["TeamTaxiiKeysController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}/taxii-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a TAXII key of the team
+         * @description For administrators and the team's leads (403 otherwise, audited as `taxii_key.revoke.denied`); audited as `taxii_key.revoke`. The next request with the key is answered 401. An unknown key, or one revoked already, 404.
+         */
+        delete: operations["TeamTaxiiKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teams/{id}/webhook": {
         parameters: {
             query?: never;
@@ -941,6 +985,13 @@ export interface components {
             /** @default false */
             urgent: boolean;
         };
+        CreateTaxiiKeyDto: {
+            /**
+             * @description What the key is for, one line; trimmed
+             * @example OpenCTI at the Bangkok office
+             */
+            label: string;
+        };
         CreateTeamDto: {
             /**
              * Format: uuid
@@ -1042,6 +1093,18 @@ export interface components {
             displayName: string;
             /** Format: uuid */
             id: string;
+        };
+        IssuedTaxiiKeyDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The key id: the user name of HTTP Basic
+             */
+            id: string;
+            label: string;
+            /** @description The secret (32 random bytes, base64url): the password of HTTP Basic, or `Authorization: Bearer <id>.<secret>`. Shown this once; only its SHA-256 is stored. */
+            secret: string;
         };
         LocationDto: {
             /**
@@ -1409,6 +1472,31 @@ export interface components {
         SubscriptionsDto: {
             rules: components["schemas"]["SubscriptionRuleDto"][];
         };
+        TaxiiKeyCreatorDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
+        TaxiiKeyDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Null when the account no longer exists */
+            createdBy: components["schemas"]["TaxiiKeyCreatorDto"] | null;
+            /** Format: uuid */
+            id: string;
+            label: string;
+            /**
+             * Format: date-time
+             * @description The last request the key authenticated (to the minute); null if never used
+             */
+            lastUsedAt: string | null;
+        };
+        TaxiiKeyListDto: {
+            /** @description Newest first; a team holds at most 20 unrevoked keys */
+            items: components["schemas"]["TaxiiKeyDto"][];
+            /** @description Always null: the list comes whole */
+            nextCursor: string | null;
+        };
         TeamDto: {
             active: boolean;
             /** Format: uuid */
@@ -1723,6 +1811,7 @@ export type SchemaCreateEnrolmentDto = components['schemas']['CreateEnrolmentDto
 export type SchemaCreateInvitationDto = components['schemas']['CreateInvitationDto'];
 export type SchemaCreateMemberDto = components['schemas']['CreateMemberDto'];
 export type SchemaCreateReportDto = components['schemas']['CreateReportDto'];
+export type SchemaCreateTaxiiKeyDto = components['schemas']['CreateTaxiiKeyDto'];
 export type SchemaCreateTeamDto = components['schemas']['CreateTeamDto'];
 export type SchemaCreateUserDto = components['schemas']['CreateUserDto'];
 export type SchemaDetectionPointDto = components['schemas']['DetectionPointDto'];
@@ -1734,6 +1823,7 @@ export type SchemaEnrolmentDto = components['schemas']['EnrolmentDto'];
 export type SchemaEnrolmentPageDto = components['schemas']['EnrolmentPageDto'];
 export type SchemaInvitationDto = components['schemas']['InvitationDto'];
 export type SchemaInvitationSenderDto = components['schemas']['InvitationSenderDto'];
+export type SchemaIssuedTaxiiKeyDto = components['schemas']['IssuedTaxiiKeyDto'];
 export type SchemaLocationDto = components['schemas']['LocationDto'];
 export type SchemaLoginDto = components['schemas']['LoginDto'];
 export type SchemaMeDto = components['schemas']['MeDto'];
@@ -1766,6 +1856,9 @@ export type SchemaSeriesPointDto = components['schemas']['SeriesPointDto'];
 export type SchemaSetRoleDto = components['schemas']['SetRoleDto'];
 export type SchemaSubscriptionRuleDto = components['schemas']['SubscriptionRuleDto'];
 export type SchemaSubscriptionsDto = components['schemas']['SubscriptionsDto'];
+export type SchemaTaxiiKeyCreatorDto = components['schemas']['TaxiiKeyCreatorDto'];
+export type SchemaTaxiiKeyDto = components['schemas']['TaxiiKeyDto'];
+export type SchemaTaxiiKeyListDto = components['schemas']['TaxiiKeyListDto'];
 export type SchemaTeamDto = components['schemas']['TeamDto'];
 export type SchemaTeamListDto = components['schemas']['TeamListDto'];
 export type SchemaTeamMemberDto = components['schemas']['TeamMemberDto'];
@@ -3310,12 +3403,6 @@ export interface operations {
             /** @description A JSON Schema (2020-12) */
             200: {
                 headers: {
-                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
-                    "RateLimit-Limit"?: number;
-                    /** @description Requests left within the current minute */
-                    "RateLimit-Remaining"?: number;
-                    /** @description Seconds until the count starts again */
-                    "RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3325,8 +3412,6 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };
@@ -3471,6 +3556,159 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    TeamTaxiiKeysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaxiiKeyListDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Neither an administrator nor a lead of the team */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    TeamTaxiiKeysController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTaxiiKeyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedTaxiiKeyDto"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Neither an administrator nor a lead of the team */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The team is inactive, or already holds 20 unrevoked keys */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    TeamTaxiiKeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
+                id: string;
+                /** @description A UUID. A malformed id is answered 404, as an id that does not exist or that the caller may not read. */
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    /** @description Requests allowed per signed-in user within the current minute, all routes together (RATE_LIMIT_PER_MINUTE). Sent once the caller is identified, unless the limit is off or Redis cannot count. */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left within the current minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the count starts again */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Neither an administrator nor a lead of the team */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such team, or no unrevoked key of it with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
