@@ -207,6 +207,8 @@ describe('the authorisation matrix', () => {
   }
 
   const unique = () => Math.random().toString(36).slice(2, 10);
+  /** The TAXII key the DELETE row revokes (one per caller, issued just before). */
+  let keyToRevoke = '';
 
   /** Every route, and each object it is tried on, with what each caller must get. */
   const MATRIX: Record<RouteKey, Case[]> = {
@@ -532,6 +534,61 @@ describe('the authorisation matrix', () => {
           );
           if (set.status !== 200) throw new Error(`webhook not set: ${set.status}`);
           return { path: `/api/v1/teams/${cast.teamA.id}/webhook` };
+        },
+      },
+    ],
+
+    'GET /api/v1/teams/:id/taxii-keys': [
+      {
+        on: "team A's TAXII keys",
+        expect: { others: 403, lead: 200, admin: 200 },
+        call: () => ({ path: `/api/v1/teams/${cast.teamA.id}/taxii-keys` }),
+        check: (_who, answer) =>
+          answer.status === 200 && JSON.stringify(answer.body).includes('"secret"')
+            ? ['a secret in the list']
+            : [],
+      },
+      {
+        on: 'an unknown team',
+        expect: { others: 404 },
+        call: () => ({ path: '/api/v1/teams/0190b6f0-0000-7000-8000-00000000abcd/taxii-keys' }),
+      },
+    ],
+    'POST /api/v1/teams/:id/taxii-keys': [
+      {
+        on: 'team A, a new key',
+        expect: { others: 403, lead: 201, admin: 201 },
+        call: (who) => ({
+          path: `/api/v1/teams/${cast.teamA.id}/taxii-keys`,
+          json: { label: `Matrix key of ${who}` },
+        }),
+        // The cap on a team's keys must not be what the matrix meets.
+        after: async (_who, answer) => {
+          if (answer.status !== 201) return;
+          const revoked = await api.delete(`/teams/${cast.teamA.id}/taxii-keys/${answer.body.id}`, {
+            token: cast.admin.token,
+          });
+          if (revoked.status !== 204) throw new Error(`key not revoked: ${revoked.status}`);
+        },
+      },
+    ],
+    'DELETE /api/v1/teams/:id/taxii-keys/:keyId': [
+      {
+        on: 'team A, one of its keys',
+        expect: { others: 403, lead: 204, admin: 204 },
+        call: async () => {
+          const issued = await api.post(
+            `/teams/${cast.teamA.id}/taxii-keys`,
+            { label: 'Matrix key to revoke' },
+            { token: cast.lead.token },
+          );
+          if (issued.status !== 201) throw new Error(`key not issued: ${issued.status}`);
+          keyToRevoke = `/teams/${cast.teamA.id}/taxii-keys/${issued.body.id}`;
+          return { path: `/api/v1${keyToRevoke}` };
+        },
+        // A refused caller leaves the key: revoke it, so the cap on a team's keys is never met.
+        after: async (_who, answer) => {
+          if (answer.status !== 204) await api.delete(keyToRevoke, { token: cast.admin.token });
         },
       },
     ],
