@@ -6,9 +6,10 @@ import type { Report } from './codes';
 import { Envelope } from './Envelope';
 import { ReportActions } from './ReportActions';
 import { ReportBody } from './ReportBody';
+import { StixDownload } from './StixDownload';
 
 /**
- * Title, state, actions, summary, envelope and body. The title and summary carry the
+ * Title, state, actions (the STIX download among them), summary, envelope and body. The title and summary carry the
  * anchors of their fields, so a refusal's summary can link to the text it found.
  */
 export function ReportContent({ report, withActions }: { report: Report; withActions: boolean }) {
@@ -44,6 +45,7 @@ export function ReportContent({ report, withActions }: { report: Report; withAct
         </div>
       ) : null}
       {withActions ? <ReportActions report={report} /> : null}
+      {withActions ? <StixDownload report={report} /> : null}
       {report.summary ? (
         <section id={fieldId('summary')} tabIndex={-1} aria-labelledby="summary-heading">
           <h2 id="summary-heading">{t('view.summary')}</h2>
