@@ -5,13 +5,14 @@ import { useMe } from '../../lib/session/hooks';
 import { Invitations } from './Invitations';
 import { useLiveTeamChanges } from './queries';
 import { TeamMembersManager } from './TeamMembersManager';
+import { TaxiiKeysSection } from './TaxiiKeysSection';
 import { TeamPicker } from './TeamPicker';
 import { WebhookSection } from './WebhookSection';
 import './team.css';
 
 /**
  * /team (leads): for one of the teams the caller leads, chosen in the address
- * (`?team=<id>`), its members, invitations and webhook.
+ * (`?team=<id>`), its members, invitations, webhook and TAXII keys.
  */
 export function TeamPage() {
   const { t } = useTranslation('team');
@@ -55,6 +56,11 @@ export function TeamPage() {
           />
           <WebhookSection
             key={`hook-${team.teamId}`}
+            teamId={team.teamId}
+            teamName={team.teamName}
+          />
+          <TaxiiKeysSection
+            key={`taxii-${team.teamId}`}
             teamId={team.teamId}
             teamName={team.teamName}
           />
