@@ -2,6 +2,7 @@ import { Controller, Get, Post } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { newId } from '@rilon/core';
+import { stixIds } from '@rilon/reports';
 import { AccessDeclarations, Authenticated, OBJECT_RULES, Public } from '@rilon/identity';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,6 +119,8 @@ describe('the authorisation matrix', () => {
     offerB: string;
     offerToDecide: string;
     notificationOfOther: string;
+    /** Team A's TAXII key as `<id>.<secret>` (Bearer). */
+    taxiiKey: string;
   };
 
   const user = (who: SignedIn): TestUser => cast[who];
@@ -171,6 +174,13 @@ describe('the authorisation matrix', () => {
       offerToDecide: offerToDecide.id,
       notificationOfOther: await notificationOf(cast.otherOfficer.id),
     });
+    const issued = await api.post(
+      `/teams/${cast.teamA.id}/taxii-keys`,
+      { label: 'Matrix TAXII key' },
+      { token: cast.lead.token },
+    );
+    expect(issued.status).toBe(201);
+    o.taxiiKey = `${issued.body.id}.${issued.body.secret}`;
     const webhook = await api.put(
       `/teams/${cast.teamA.id}/webhook`,
       { url: 'http://127.0.0.1:9/rilon', secret: 'a-secret-of-team-a-0001' },
@@ -833,6 +843,7 @@ describe('the authorisation matrix', () => {
         call: () => ({ path: '/admin/queues/api/queues/pause', json: {} }),
       },
     ],
+    ...taxiiRows(),
     'GET /<portal-file>': [
       {
         on: 'a file of the built portal',
@@ -841,6 +852,63 @@ describe('the authorisation matrix', () => {
       },
     ],
   };
+
+  /**
+   * The TAXII routes take a team's key, never a user's token: every caller's own token is a
+   * 401, and team A's key, sent by any of them, reads team A's and the network's collections
+   * and nothing of team B's.
+   */
+  function taxiiRows(): Record<RouteKey, Case[]> {
+    const root = '/taxii2/rilon/collections';
+    const teamA = () => `${root}/team-${cast.teamA.id}`;
+    const teamB = () => `${root}/team-${cast.teamB.id}`;
+    const withKey = { others: 200, anonymous: 200, suspended: 200 };
+    const notFound = { others: 404, anonymous: 404, suspended: 404 };
+    const rows: Array<[RouteKey, (base: () => string) => string]> = [
+      ['GET /taxii2', () => '/taxii2'],
+      ['GET /taxii2/rilon', () => '/taxii2/rilon'],
+      ['GET /taxii2/rilon/collections', () => root],
+      ['GET /taxii2/rilon/collections/:collectionId', (base) => base()],
+      ['GET /taxii2/rilon/collections/:collectionId/objects', (base) => `${base()}/objects`],
+      ['GET /taxii2/rilon/collections/:collectionId/manifest', (base) => `${base()}/manifest`],
+      [
+        'GET /taxii2/rilon/collections/:collectionId/objects/:objectId',
+        (base) => `${base()}/objects/${stixIds.team(cast.teamA.id)}`,
+      ],
+      [
+        'GET /taxii2/rilon/collections/:collectionId/objects/:objectId/versions',
+        (base) => `${base()}/objects/${stixIds.team(cast.teamA.id)}/versions`,
+      ],
+    ];
+    const table: Record<RouteKey, Case[]> = {};
+    for (const [route, path] of rows) {
+      const inCollection = route.includes(':collectionId');
+      table[route] = [
+        {
+          on: inCollection ? "team A's collection, with a user's token" : "a user's token",
+          expect: { others: 401 },
+          call: () => ({ path: path(teamA) }),
+        },
+        {
+          on: inCollection ? "team A's collection, with team A's key" : "team A's key",
+          expect: withKey,
+          call: () => ({ path: path(teamA), token: o.taxiiKey }),
+          check: (_who, answer) =>
+            JSON.stringify(answer.body).includes(o.amberB) ? ["team B's AMBER report served"] : [],
+        },
+        ...(inCollection
+          ? [
+              {
+                on: "team B's collection, with team A's key",
+                expect: notFound,
+                call: () => ({ path: path(teamB), token: o.taxiiKey }),
+              },
+            ]
+          : []),
+      ];
+    }
+    return table;
+  }
 
   /** The HTTP method of a call: the row's, or POST/PUT for a body on an ANY row. */
   function methodOf(route: RouteKey, request: Request): string {
@@ -890,7 +958,7 @@ describe('the authorisation matrix', () => {
   }
 
   function expected(want: Expected, who: Caller, declared: DeclaredRoute): number {
-    const open = declared.access.kind === 'public';
+    const open = declared.access.kind === 'public' || declared.access.kind === 'api-key';
     return want[who] ?? (!open && (who === 'anonymous' || who === 'suspended') ? 401 : want.others);
   }
 
@@ -978,7 +1046,13 @@ describe('the authorisation matrix', () => {
           const answer = await send(methodOf(route, request), request, token);
           got[who] = answer.status;
           want[who] = expected(testCase.expect, who, declared);
-          if (answer.status >= 400) {
+          if (answer.status >= 400 && declared.access.kind === 'api-key') {
+            // TAXII's own error object on the TAXII routes (docs/stix.md, "TAXII").
+            if (!answer.contentType.startsWith('application/taxii+json'))
+              faults.push(`${who}: ${answer.status} as ${answer.contentType}, not taxii+json`);
+            else if (answer.body?.http_status !== String(answer.status))
+              faults.push(`${who}: the TAXII error does not match its status`);
+          } else if (answer.status >= 400) {
             if (!answer.contentType.startsWith('application/problem+json'))
               faults.push(`${who}: ${answer.status} as ${answer.contentType}, not problem+json`);
             else if (
@@ -1008,7 +1082,7 @@ describe('the authorisation matrix', () => {
       '<!-- Generated by tests/ops/authorization-matrix.test.ts from tests/ops/authorization-matrix.json: do not edit by hand. After a reviewed change of who may call a route, run `RILON_WRITE_MATRIX=1 npm test -- tests/ops/authorization-matrix.test.ts`. -->',
       '',
       'Every route declares who may call it where it is defined: `@Public()`, `@Authenticated()`,',
-      "`@Authenticated('<object rule>')` or `@RequireRoles(...)` on the Nest handler",
+      "`@Authenticated('<object rule>')`, `@RequireRoles(...)` or `@ApiKeyAccess()` (a team's TAXII key, for the TAXII routes) on the Nest handler",
       '(`libs/identity/src/auth/auth.decorators.ts`). The global guard enforces the first part:',
       'no token or a dead session is 401, a missing global role 403 (audited). A route with no',
       'declaration stops the API from starting. The object rules depend on the row (a',
