@@ -124,7 +124,8 @@ describe('the API serves the built portal', () => {
       '/health/nope',
       '/metrics/x',
       '/admin/nope',
-      '/taxii2/',
+      '/taxii2/nope',
+      '/taxii2/rilon/nope/',
     ]) {
       expectProblem(await page(path), 404);
     }
