@@ -1,11 +1,22 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { BODIES, envelope, makeReport } from '../reports/report-fixtures';
 import type { TestTeam, TestUser } from '../support/factories';
 import { waitFor } from '../support/harness';
 import { checkScreen, expectOneH1, Portal } from './support/browser';
+
+/**
+ * That a locator matches exactly `n` elements, once the page has settled: a list or a
+ * report's details may land in a second, deferred render pass, so the count is awaited.
+ */
+async function expectCount(locator: Locator, n: number): Promise<void> {
+  await waitFor(async () => (await locator.count()) === n, 10_000, `${n} match(es)`).catch(
+    () => undefined,
+  );
+  expect(await locator.count()).toBe(n);
+}
 
 jest.setTimeout(120_000);
 
@@ -87,8 +98,8 @@ describe('portal: reports list and report view', () => {
       expect(await page.getByLabel('Type', { exact: true }).inputValue()).toBe('modus_operandi');
       expect(await page.getByLabel('Urgency', { exact: true }).inputValue()).toBe('false');
       expect(await page.getByLabel('Authoring team', { exact: true }).inputValue()).toBe(teamA.id);
-      expect(await reportLink(page, titles.urgentVisa).count()).toBe(0);
-      expect(await reportLink(page, titles.training).count()).toBe(0);
+      await expectCount(reportLink(page, titles.urgentVisa), 0);
+      await expectCount(reportLink(page, titles.training), 0);
       await checkScreen(page, 'reports-filtered');
 
       await page.getByLabel('Type', { exact: true }).selectOption('visa_fraud_trend');
@@ -97,7 +108,7 @@ describe('portal: reports list and report view', () => {
       await page.waitForURL(/type=visa_fraud_trend/);
       expect(new URL(page.url()).searchParams.get('urgent')).toBe('true');
       await reportLink(page, titles.urgentVisa).waitFor();
-      expect(await reportLink(page, titles.modus).count()).toBe(0);
+      await expectCount(reportLink(page, titles.modus), 0);
 
       // The row: TLP chip, evaluation code with its meaning in words, type, team, urgency.
       const row = results(page).getByRole('listitem').filter({ hasText: titles.urgentVisa });
@@ -138,7 +149,7 @@ describe('portal: reports list and report view', () => {
       await page.waitForURL(/country=AUS/);
       // The visa fraud fixture's route ends in Australia; the training offer has no AUS.
       await reportLink(page, titles.urgentVisa).waitFor();
-      expect(await reportLink(page, titles.training).count()).toBe(0);
+      await expectCount(reportLink(page, titles.training), 0);
     });
 
     it('searches, and announces how many reports were found', async () => {
@@ -148,7 +159,7 @@ describe('portal: reports list and report view', () => {
       await page.getByLabel('Search', { exact: true }).press('Enter');
       await page.waitForURL(/q=/);
       await reportLink(page, titles.modus).waitFor();
-      expect(await results(page).getByRole('listitem').count()).toBe(1);
+      await expectCount(results(page).getByRole('listitem'), 1);
       await waitFor(
         async () =>
           (await page.getByTestId('live-polite').textContent())?.includes('1 report found'),
@@ -188,11 +199,11 @@ describe('portal: reports list and report view', () => {
     const page = await portal.signIn(officerB);
     await page.goto(`/reports?team=${teamC.id}`);
     await results(page).getByText('50 reports shown').waitFor();
-    expect(await results(page).getByRole('listitem').count()).toBe(50);
+    await expectCount(results(page).getByRole('listitem'), 50);
     await page.getByRole('button', { name: 'Load more' }).click();
     await results(page).getByText('55 reports shown').waitFor();
-    expect(await results(page).getByRole('listitem').count()).toBe(55);
-    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    await expectCount(results(page).getByRole('listitem'), 55);
+    await expectCount(page.getByRole('button', { name: 'Load more' }), 0);
     // Focus moved to the first row that arrived, so the place in the list is kept.
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
     expect(focused).toMatch(/^Course \d+$/);
@@ -209,7 +220,7 @@ describe('portal: reports list and report view', () => {
       expect((await points.innerText()).replace(/\s+/g, ' ')).toContain(
         'Airport BKK Thailand (THA)',
       );
-      expect(await page.getByRole('heading', { level: 3, name: 'Route' }).count()).toBe(1);
+      await expectCount(page.getByRole('heading', { level: 3, name: 'Route' }), 1);
       const main = (await page.getByRole('main').innerText()).replace(/\s+/g, ' ');
       expect(main).toContain('Forgery');
       expect(main).toContain('Origin: Sri Lanka (LKA)');
@@ -261,7 +272,7 @@ describe('portal: reports list and report view', () => {
       });
       const page = await portal.signIn(officerB);
       await read(page, id, title);
-      expect(await banners(page).count()).toBe(2);
+      await expectCount(banners(page), 2);
       // The team names arrive with their own query.
       await banners(page)
         .last()
@@ -314,7 +325,7 @@ describe('portal: reports list and report view', () => {
       const history = page.getByRole('region', { name: 'Version history' });
       // The history arrives after the report itself.
       await history.getByRole('link', { name: 'Version 2', exact: true }).waitFor();
-      expect(await history.getByRole('listitem').count()).toBe(2);
+      await expectCount(history.getByRole('listitem'), 2);
       await history.getByRole('link', { name: 'Version 1', exact: true }).click();
       await page.waitForURL(/version=1/);
       await expectOneH1(page, title);
@@ -343,7 +354,7 @@ describe('portal: reports list and report view', () => {
     expect({ main: await page.getByRole('main').innerText(), title: await page.title() }).toEqual(
       unknown,
     );
-    expect(await page.getByText(title).count()).toBe(0);
+    await expectCount(page.getByText(title), 0);
     await checkScreen(page, 'report-not-found');
 
     await page.goto('/reports/not-a-uuid');
@@ -356,7 +367,7 @@ describe('portal: reports list and report view', () => {
       .getByText(/No reports match|shown/)
       .first()
       .waitFor();
-    expect(await page.getByRole('link', { name: title }).count()).toBe(0);
+    await expectCount(page.getByRole('link', { name: title }), 0);
 
     // Its own team reads it, with the banner naming the authoring team alone.
     const own = await portal.signIn(officerA);
