@@ -85,6 +85,12 @@ describe('portal: a report written in the browser reaches the right team, live, 
     await checkScreen(inbox, 'flow-inbox-live');
     await link.click();
     await expectOneH1(inbox, title);
+    // The distribution's team names arrive with a query of their own.
+    await inbox
+      .getByRole('main')
+      .getByText('Team Bangkok, Team Colombo', { exact: false })
+      .first()
+      .waitFor();
     const main = await inbox.getByRole('main').innerText();
     expect(main.match(/TLP:AMBER/g)?.length).toBeGreaterThanOrEqual(2);
     expect(main).toContain('Team Bangkok, Team Colombo');
