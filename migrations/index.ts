@@ -10,6 +10,9 @@ import { CreateSessionSpentSecrets1764300008000 } from './1764300008000-CreateSe
 import { CreateRuntimeRoleAndCheckpoints1764300010000 } from './1764300010000-CreateRuntimeRoleAndCheckpoints';
 import { SealWebhookSecrets1764300011000 } from './1764300011000-SealWebhookSecrets';
 import { CreateTaxii1764300012000 } from './1764300012000-CreateTaxii';
+import { ScaleAuditIndexes1764300013000 } from './1764300013000-ScaleAuditIndexes';
+import { ScaleStatisticsRollup1764300014000 } from './1764300014000-ScaleStatisticsRollup';
+import { ScaleReportIndexes1764300015000 } from './1764300015000-ScaleReportIndexes';
 import { CreateStatisticsAndEnrolments1764300002500 } from './1764300002500-CreateStatisticsAndEnrolments';
 
 /** Every migration in order; listed as classes so compiled and test runs load the same set. */
@@ -27,4 +30,7 @@ export const MIGRATIONS = [
   CreateRuntimeRoleAndCheckpoints1764300010000,
   SealWebhookSecrets1764300011000,
   CreateTaxii1764300012000,
+  ScaleAuditIndexes1764300013000,
+  ScaleStatisticsRollup1764300014000,
+  ScaleReportIndexes1764300015000,
 ];
