@@ -1,14 +1,226 @@
+import Module from 'node:module';
+import { join } from 'node:path';
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { MONTH_GRAINS, TOTAL_GRAINS } from '../libs/reports/src/statistics/statistics-rollup';
+import type * as Visibility from '../libs/reports/src/visibility';
 
-/** Issue 10, scale and speed: pre-aggregated statistics (issue 10). */
+/**
+ * The visibility rule's module. It imports `@rilon/core`, an alias that the build rewrites
+ * but that the tests' global setup (which migrates outside Jest's module map) cannot
+ * resolve: there, and only when plain resolution fails, `@rilon/<lib>` is `libs/<lib>/src`.
+ */
+function visibility(): typeof Visibility {
+  const loader = Module as unknown as {
+    _resolveFilename: (request: string, ...rest: unknown[]) => string;
+  };
+  const plain = loader._resolveFilename;
+  loader._resolveFilename = (request, ...rest) => {
+    try {
+      return plain(request, ...rest);
+    } catch (error) {
+      const lib = /^@rilon\/(\w+)$/.exec(request)?.[1];
+      if (!lib) throw error;
+      return plain(join(__dirname, '..', 'libs', lib, 'src'), ...rest);
+    }
+  };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('../libs/reports/src/visibility') as typeof Visibility;
+  } finally {
+    loader._resolveFilename = plain;
+  }
+}
+
+/**
+ * Whether the observations of report row `r` are summed in the rollups: a published
+ * migration_statistics report that the visibility rule lets everyone read (the rule itself,
+ * with the viewer "nobody"; docs/architecture.md, "Statistics rollups"). Never NULL.
+ */
+function counted(r: string): string {
+  const { canReadSql, publicViewer } = visibility();
+  return `(${r}.type = 'migration_statistics' AND ${r}.status = 'published'
+    AND (${canReadSql(r, publicViewer)}) IS TRUE)`;
+}
+
+const keeps = (dimension: string, column: string): string =>
+  `CASE WHEN strpos(g.grain, '${dimension}') > 0 THEN d.${column} ELSE '' END`;
+const grains = (list: readonly string[]): string =>
+  `unnest(ARRAY[${list.map((g) => `'${g}'`).join(', ')}]::varchar[])`;
+
+/**
+ * Adds to both rollups the signed observations that `source` selects (columns indicator,
+ * reporting_country, nationality, border_type, period, count, sign), then drops rows that
+ * no observation backs any more. Months first, then totals, each in key order, so that two
+ * writers meet the rows they share in the same order (docs/architecture.md).
+ */
+function applySql(source: string): string {
+  return `
+    INSERT INTO statistics_rollup_months AS x
+      (grain, indicator, reporting_country, nationality, border_type, period, total, observations)
+    SELECT g.grain, d.indicator, ${keeps('c', 'reporting_country')}, ${keeps('n', 'nationality')},
+      ${keeps('b', 'border_type')}, d.period, SUM(d.sign * d.count), SUM(d.sign)
+    FROM (${source}) d CROSS JOIN ${grains(MONTH_GRAINS)} AS g(grain)
+    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (grain, indicator, reporting_country, nationality, border_type, period) DO UPDATE
+      SET total = x.total + EXCLUDED.total, observations = x.observations + EXCLUDED.observations;
+    INSERT INTO statistics_rollup_totals AS x
+      (grain, indicator, reporting_country, nationality, border_type, total, observations)
+    SELECT g.grain, d.indicator, ${keeps('c', 'reporting_country')}, ${keeps('n', 'nationality')},
+      ${keeps('b', 'border_type')}, SUM(d.sign * d.count), SUM(d.sign)
+    FROM (${source}) d CROSS JOIN ${grains(TOTAL_GRAINS)} AS g(grain)
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (grain, indicator, reporting_country, nationality, border_type) DO UPDATE
+      SET total = x.total + EXCLUDED.total, observations = x.observations + EXCLUDED.observations;
+    DELETE FROM statistics_rollup_months WHERE observations = 0;
+    DELETE FROM statistics_rollup_totals WHERE observations = 0;`;
+}
+
+/** The signed rows of a transition table whose report is counted. */
+const changed = (table: string, sign: number): string => `
+  SELECT o.indicator, o.reporting_country, o.nationality, o.border_type, o.period, o.count, ${sign} AS sign
+  FROM ${table} o JOIN reports r ON r.id = o.report_id
+  WHERE ${counted('r')}`;
+
+/**
+ * Issue 10, scale and speed: the statistics series reads pre-aggregated sums. The rollups
+ * hold the observations of the reports everyone may read, kept exact in the transaction of
+ * every change by triggers (observations inserted, updated, deleted or truncated; a report
+ * whose status or handling changes); the series adds, on the fly, the few other reports its
+ * caller may read (docs/architecture.md, "Statistics rollups").
+ */
 export class ScaleStatisticsRollup1764300014000 implements MigrationInterface {
   name = 'ScaleStatisticsRollup1764300014000';
 
-  async up(_q: QueryRunner): Promise<void> {
-    // Filled in by the change that needs it.
+  async up(q: QueryRunner): Promise<void> {
+    // Grain: which of country (c), nationality (n), border type (b) a row keeps ('' for
+    // the others). `observations` counts the rows behind the sum: a group exists while > 0.
+    await q.query(`
+      CREATE TABLE statistics_rollup_months (
+        grain varchar(3) NOT NULL,
+        indicator varchar(40) NOT NULL,
+        reporting_country varchar(3) NOT NULL,
+        nationality varchar(3) NOT NULL,
+        border_type varchar(16) NOT NULL,
+        period date NOT NULL,
+        total bigint NOT NULL,
+        observations int NOT NULL,
+        CONSTRAINT pk_statistics_rollup_months
+          PRIMARY KEY (grain, indicator, reporting_country, nationality, border_type, period)
+      )`);
+    await q.query(`
+      CREATE TABLE statistics_rollup_totals (
+        grain varchar(3) NOT NULL,
+        indicator varchar(40) NOT NULL,
+        reporting_country varchar(3) NOT NULL,
+        nationality varchar(3) NOT NULL,
+        border_type varchar(16) NOT NULL,
+        total bigint NOT NULL,
+        observations int NOT NULL,
+        CONSTRAINT pk_statistics_rollup_totals
+          PRIMARY KEY (grain, indicator, reporting_country, nationality, border_type)
+      )`);
+    // Rows no observation backs any more, found without a scan and deleted at once.
+    await q.query(
+      `CREATE INDEX ix_statistics_rollup_months_empty ON statistics_rollup_months (grain) WHERE observations = 0`,
+    );
+    await q.query(
+      `CREATE INDEX ix_statistics_rollup_totals_empty ON statistics_rollup_totals (grain) WHERE observations = 0`,
+    );
+    // Whether the figure's report is counted in the rollups; the few that are not are the
+    // series' on-the-fly part, found through the partial index.
+    await q.query(
+      `ALTER TABLE statistics_figures ADD COLUMN readable_by_all boolean NOT NULL DEFAULT false`,
+    );
+    await q.query(
+      `CREATE INDEX ix_statistics_figures_restricted ON statistics_figures (report_id) WHERE NOT readable_by_all`,
+    );
+
+    await q.query(`
+      CREATE FUNCTION rilon_statistics_figure_counted() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        NEW.readable_by_all := COALESCE(
+          (SELECT ${counted('r')} FROM reports r WHERE r.id = NEW.report_id), false);
+        RETURN NEW;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER trg_statistics_figures_counted BEFORE INSERT OR UPDATE OF report_id
+        ON statistics_figures FOR EACH ROW EXECUTE FUNCTION rilon_statistics_figure_counted()`);
+
+    for (const [event, source] of [
+      ['insert', changed('added', 1)],
+      ['delete', changed('removed', -1)],
+      ['update', `${changed('removed', -1)} UNION ALL ${changed('added', 1)}`],
+    ] as const) {
+      await q.query(`
+        CREATE FUNCTION rilon_statistics_rollup_${event}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          ${applySql(source)}
+          RETURN NULL;
+        END $$`);
+    }
+    await q.query(`
+      CREATE TRIGGER trg_statistics_observations_rollup_insert AFTER INSERT ON statistics_observations
+        REFERENCING NEW TABLE AS added
+        FOR EACH STATEMENT EXECUTE FUNCTION rilon_statistics_rollup_insert()`);
+    await q.query(`
+      CREATE TRIGGER trg_statistics_observations_rollup_delete AFTER DELETE ON statistics_observations
+        REFERENCING OLD TABLE AS removed
+        FOR EACH STATEMENT EXECUTE FUNCTION rilon_statistics_rollup_delete()`);
+    await q.query(`
+      CREATE TRIGGER trg_statistics_observations_rollup_update AFTER UPDATE ON statistics_observations
+        REFERENCING OLD TABLE AS removed NEW TABLE AS added
+        FOR EACH STATEMENT EXECUTE FUNCTION rilon_statistics_rollup_update()`);
+    await q.query(`
+      CREATE FUNCTION rilon_statistics_rollup_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM statistics_rollup_months;
+        DELETE FROM statistics_rollup_totals;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER trg_statistics_observations_rollup_truncate AFTER TRUNCATE ON statistics_observations
+        FOR EACH STATEMENT EXECUTE FUNCTION rilon_statistics_rollup_truncate()`);
+
+    // A report that becomes, or stops being, readable by all (published, withdrawn, a TLP or
+    // distribution change) moves its current observations into or out of the rollups.
+    await q.query(`
+      CREATE FUNCTION rilon_statistics_rollup_report() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE statistics_figures SET readable_by_all = ${counted('NEW')} WHERE report_id = NEW.id;
+        ${applySql(`
+          SELECT o.indicator, o.reporting_country, o.nationality, o.border_type, o.period, o.count,
+            CASE WHEN ${counted('NEW')} THEN 1 ELSE -1 END AS sign
+          FROM statistics_observations o WHERE o.report_id = NEW.id`)}
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER trg_reports_statistics_rollup AFTER UPDATE ON reports
+        FOR EACH ROW WHEN (${counted('OLD')} <> ${counted('NEW')})
+        EXECUTE FUNCTION rilon_statistics_rollup_report()`);
+
+    // What is already there.
+    await q.query(`
+      UPDATE statistics_figures f SET readable_by_all = ${counted('r')}
+      FROM reports r WHERE r.id = f.report_id`);
+    await q.query(`
+      DO $$ BEGIN
+        ${applySql(changed('statistics_observations', 1))}
+      END $$`);
   }
 
-  async down(_q: QueryRunner): Promise<void> {
-    // Nothing to undo yet.
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER trg_reports_statistics_rollup ON reports`);
+    for (const event of ['insert', 'delete', 'update', 'truncate'])
+      await q.query(
+        `DROP TRIGGER trg_statistics_observations_rollup_${event} ON statistics_observations`,
+      );
+    await q.query(`DROP TRIGGER trg_statistics_figures_counted ON statistics_figures`);
+    for (const name of ['insert', 'delete', 'update', 'truncate', 'report'])
+      await q.query(`DROP FUNCTION rilon_statistics_rollup_${name}()`);
+    await q.query(`DROP FUNCTION rilon_statistics_figure_counted()`);
+    await q.query(`DROP INDEX ix_statistics_figures_restricted`);
+    await q.query(`ALTER TABLE statistics_figures DROP COLUMN readable_by_all`);
+    await q.query(`DROP TABLE statistics_rollup_totals`);
+    await q.query(`DROP TABLE statistics_rollup_months`);
   }
 }

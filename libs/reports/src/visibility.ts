@@ -63,3 +63,15 @@ export function teamColumnViewer(teamIdSql: string): ViewerSql {
     leadTeamIds: `'{}'::uuid[]`,
   };
 }
+
+/**
+ * The viewer "nobody in particular": no user, no team, no lead team. What it may read,
+ * every caller may read; the statistics rollups hold exactly those reports' observations
+ * (docs/architecture.md, "Statistics rollups"). The rule compares with a NULL user, so
+ * test it with `IS TRUE`.
+ */
+export const publicViewer: ViewerSql = {
+  userId: 'NULL::uuid',
+  teamIds: `'{}'::uuid[]`,
+  leadTeamIds: `'{}'::uuid[]`,
+};

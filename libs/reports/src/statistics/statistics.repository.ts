@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor } from '@rilon/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { actorViewer, canReadSql } from '../visibility';
+import { actorViewer, canReadSql, publicViewer } from '../visibility';
 import type { SeriesGrouping } from './statistics-codes';
+import { grainOf, MONTH_GRAINS, type RollupDimension } from './statistics-rollup';
 
 export interface Observation {
   indicator: string;
@@ -23,13 +24,62 @@ export interface SeriesFilter {
   toDate?: string;
 }
 
-/** Each grouping's key as SQL: a fixed table, so nothing from the request reaches the text. */
-const KEY_SQL: Record<SeriesGrouping, string> = {
-  month: `to_char(o.period, 'YYYY-MM')`,
-  nationality: 'o.nationality',
-  reportingCountry: 'o.reporting_country',
-  borderType: 'o.border_type',
+/** Each grouping's key as SQL over alias `a`: a fixed table, so nothing from the request reaches the text. */
+const KEY_SQL: Record<SeriesGrouping, (a: string) => string> = {
+  month: (a) => `to_char(${a}.period, 'YYYY-MM')`,
+  nationality: (a) => `${a}.nationality`,
+  reportingCountry: (a) => `${a}.reporting_country`,
+  borderType: (a) => `${a}.border_type`,
 };
+
+/** The dimension each grouping keeps (month keeps the period, which every monthly row has). */
+const GROUPING_DIMENSION: Record<SeriesGrouping, RollupDimension | null> = {
+  month: null,
+  nationality: 'n',
+  reportingCountry: 'c',
+  borderType: 'b',
+};
+
+const DIMENSION_COLUMN: Record<RollupDimension, string> = {
+  c: 'reporting_country',
+  n: 'nationality',
+  b: 'border_type',
+};
+
+/** Where a series is summed from: a rollup table (and its grain), or the observations. */
+export type SeriesSource =
+  | { table: 'statistics_rollup_totals' | 'statistics_rollup_months'; grain: string }
+  | { table: 'statistics_observations' };
+
+/** A series statement as the repository runs it (exposed so that its plan can be checked). */
+export interface SeriesStatement {
+  source: SeriesSource;
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The smallest source that holds every dimension the filter and the grouping need
+ * (docs/architecture.md, "Statistics rollups"): the all-period totals when no period is
+ * asked for, else the monthly rollup, else (country and nationality both kept, so one of
+ * them is a filter) the observations through their (indicator, country | nationality,
+ * period) indexes.
+ */
+export function seriesSource(filter: SeriesFilter): SeriesSource {
+  const kept = new Set<RollupDimension>();
+  const grouped = GROUPING_DIMENSION[filter.groupBy];
+  if (grouped) kept.add(grouped);
+  if (filter.reportingCountry !== undefined) kept.add('c');
+  if (filter.nationality !== undefined) kept.add('n');
+  if (filter.borderType !== undefined) kept.add('b');
+  const grain = grainOf(kept);
+  const monthly =
+    filter.groupBy === 'month' || filter.fromDate !== undefined || filter.toDate !== undefined;
+  if (!monthly) return { table: 'statistics_rollup_totals', grain };
+  if ((MONTH_GRAINS as readonly string[]).includes(grain))
+    return { table: 'statistics_rollup_months', grain };
+  return { table: 'statistics_observations' };
+}
 
 /**
  * The owner of `statistics_figures` (one official figure per reporting country and
@@ -110,31 +160,101 @@ export class StatisticsRepository {
 
   /** Sums of the published observations `actor` may read, by the grouping's key. */
   async series(actor: Actor, filter: SeriesFilter): Promise<Array<{ key: string; count: number }>> {
+    const { sql, params } = this.seriesStatement(actor, filter);
+    const rows: Array<{ key: string; count: string }> = await this.dataSource.query(sql, params);
+    return rows.map((row) => ({ key: row.key, count: Number(row.count) }));
+  }
+
+  /**
+   * The series as one statement. From a rollup: its sums (the reports everyone may read)
+   * plus, on the fly, the observations of the other published reports `actor` may read,
+   * found through the figures not counted in the rollups. From the observations: the
+   * aggregate with the visibility rule inside, on an index that the filter makes selective.
+   */
+  seriesStatement(actor: Actor, filter: SeriesFilter): SeriesStatement {
     const { viewer, params } = actorViewer(actor, 1);
     const args: unknown[] = [...params, filter.indicator];
-    const where = [
-      `o.indicator = $${args.length}`,
-      `r.status = 'published'`,
-      `r.type = 'migration_statistics'`,
-      canReadSql('r', viewer),
-    ];
-    const add = (sql: (p: string) => string, value: string | undefined): void => {
-      if (value === undefined) return;
+    const indicator = `$${args.length}`;
+    const bind = (value: string): string => {
       args.push(value);
-      where.push(sql(`$${args.length}`));
+      return `$${args.length}`;
     };
-    add((p) => `o.reporting_country = ${p}`, filter.reportingCountry);
-    add((p) => `o.nationality = ${p}`, filter.nationality);
-    add((p) => `o.border_type = ${p}`, filter.borderType);
-    add((p) => `o.period >= ${p}::date`, filter.fromDate);
-    add((p) => `o.period <= ${p}::date`, filter.toDate);
-    const rows: Array<{ key: string; count: string }> = await this.dataSource.query(
-      `SELECT ${KEY_SQL[filter.groupBy]} AS key, SUM(o.count)::bigint AS count
-       FROM statistics_observations o JOIN reports r ON r.id = o.report_id
-       WHERE ${where.join(' AND ')}
-       GROUP BY 1 ORDER BY 1`,
-      args,
-    );
-    return rows.map((row) => ({ key: row.key, count: Number(row.count) }));
+    const values: Record<RollupDimension, string | undefined> = {
+      c: filter.reportingCountry,
+      n: filter.nationality,
+      b: filter.borderType,
+    };
+    const bound: Partial<Record<RollupDimension, string>> = {};
+    for (const d of ['c', 'n', 'b'] as const) {
+      const value = values[d];
+      if (value !== undefined) bound[d] = bind(value);
+    }
+    const from = filter.fromDate !== undefined ? `${bind(filter.fromDate)}::date` : undefined;
+    const to = filter.toDate !== undefined ? `${bind(filter.toDate)}::date` : undefined;
+    const key = KEY_SQL[filter.groupBy];
+
+    /** The observation filters over alias `a` (an observations row or a figure). */
+    const observed = (a: string, dimensions: readonly RollupDimension[]): string[] => [
+      ...dimensions.flatMap((d) => (bound[d] ? [`${a}.${DIMENSION_COLUMN[d]} = ${bound[d]}`] : [])),
+      ...(from ? [`${a}.period >= ${from}`] : []),
+      ...(to ? [`${a}.period <= ${to}`] : []),
+    ];
+    const published = [`r.status = 'published'`, `r.type = 'migration_statistics'`];
+
+    const source = seriesSource(filter);
+    if (source.table === 'statistics_observations') {
+      const where = [
+        `o.indicator = ${indicator}`,
+        ...published,
+        canReadSql('r', viewer),
+        ...observed('o', ['c', 'n', 'b']),
+      ];
+      return {
+        source,
+        params: args,
+        sql: `SELECT ${key('o')} AS key, SUM(o.count)::bigint AS count
+          FROM statistics_observations o JOIN reports r ON r.id = o.report_id
+          WHERE ${where.join(' AND ')}
+          GROUP BY 1 ORDER BY 1`,
+      };
+    }
+    // Each dimension the grain drops is '' in the rollup: equalities that keep the whole
+    // primary key usable up to the period.
+    const rollupWhere = [
+      `x.grain = '${source.grain}'`,
+      `x.indicator = ${indicator}`,
+      ...(['c', 'n', 'b'] as const).flatMap((d) =>
+        source.grain.includes(d)
+          ? bound[d]
+            ? [`x.${DIMENSION_COLUMN[d]} = ${bound[d]}`]
+            : []
+          : [`x.${DIMENSION_COLUMN[d]} = ''`],
+      ),
+      ...(source.table === 'statistics_rollup_months' ? observed('x', []) : []),
+    ];
+    const restrictedWhere = [
+      'NOT f.readable_by_all',
+      ...published,
+      `(${canReadSql('r', publicViewer)}) IS NOT TRUE`,
+      canReadSql('r', viewer),
+      `o.indicator = ${indicator}`,
+      ...observed('o', ['c', 'n', 'b']),
+    ];
+    return {
+      source,
+      params: args,
+      sql: `SELECT s.key, SUM(s.count)::bigint AS count FROM (
+          SELECT ${key('x')} AS key, x.total AS count
+          FROM ${source.table} x
+          WHERE ${rollupWhere.join(' AND ')}
+          UNION ALL
+          SELECT ${key('o')} AS key, o.count
+          FROM statistics_figures f
+            JOIN reports r ON r.id = f.report_id
+            JOIN statistics_observations o ON o.report_id = f.report_id
+          WHERE ${restrictedWhere.join(' AND ')}
+        ) s
+        GROUP BY 1 ORDER BY 1`,
+    };
   }
 }
