@@ -80,23 +80,13 @@ export async function throwawayEnvironment(label) {
     throw error;
   }
   return {
+    database,
     databaseUrl: runtimeUrl(ownerUrl, RUNTIME.user, RUNTIME.password),
     ownerUrl,
     queuePrefix,
-    async dispose() {
-      await drop();
-      const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-      try {
-        await redis.connect();
-        let cursor = '0';
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 1000);
-          if (keys.length) await redis.del(...keys);
-          cursor = next;
-        } while (cursor !== '0');
-      } finally {
-        redis.disconnect();
-      }
+    async dispose({ keepDatabase = false } = {}) {
+      if (!keepDatabase) await drop();
+      await clearPrefix(queuePrefix);
     },
   };
 }
@@ -137,6 +127,38 @@ export async function startProcess(script, env, readyUrl, { args = [], timeoutMs
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * An environment on a database made earlier by a benchmark run with `--keep`: the same shape
+ * as throwawayEnvironment's, and dispose() keeps the database (it only clears the Redis prefix).
+ */
+export async function existingEnvironment(database, label) {
+  const ownerUrl = urlWithDatabase(ADMIN_URL, database);
+  await admin((db) => ensureRuntimeLogin(db, RUNTIME.user, RUNTIME.password));
+  const queuePrefix = `bench-${label}-${process.pid}_${randomBytes(3).toString('hex')}`;
+  return {
+    database,
+    databaseUrl: runtimeUrl(ownerUrl, RUNTIME.user, RUNTIME.password),
+    ownerUrl,
+    queuePrefix,
+    dispose: () => clearPrefix(queuePrefix),
+  };
+}
+
+async function clearPrefix(queuePrefix) {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }
 
 export const strongSecret = () => randomBytes(48).toString('base64url');
