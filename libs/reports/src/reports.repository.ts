@@ -169,74 +169,108 @@ export class ReportsRepository {
 
   /**
    * One page of the reports `actor` may read, newest first. The visibility rule is part of
-   * the WHERE clause, so a page is never short because rows were dropped afterwards.
+   * the WHERE clause, so a page is never short because rows were dropped afterwards. How
+   * each filter is served at scale: docs/architecture.md, "Lists at scale".
    */
   async list(
     manager: EntityManager,
     actor: Actor,
     f: ReportFilters,
   ): Promise<Array<ReportRow & { sortKey: string }>> {
-    const { viewer, params } = actorViewer(actor, 1);
-    const args: unknown[] = [...params];
-    const bind = (value: unknown): string => {
-      args.push(value);
-      return `$${args.length}`;
-    };
-    // Published and withdrawn reports sort by publication, the others by creation.
-    const key =
-      f.status === 'published' || f.status === 'withdrawn' ? 'published_at' : 'created_at';
-    const status = bind(f.status);
-    const where = [canReadSql('r', viewer), `r.status = ${status}`];
-    if (f.type) where.push(`r.type = ${bind(f.type)}`);
-    if (f.teamId) where.push(`r.team_id = ${bind(f.teamId)}::uuid`);
-    if (f.country) where.push(`r.countries @> ARRAY[${bind(f.country)}]::varchar[]`);
-    if (f.tlp) where.push(`r.tlp = ${bind(f.tlp)}`);
-    if (f.urgent !== undefined) where.push(`r.urgent = ${bind(f.urgent)}`);
-    let hits = '';
-    if (f.q) {
-      const q = bind(f.q);
-      where.push(`r.search @@ websearch_to_tsquery('simple', ${q})`);
-      // A rare term makes the planner walk the date index across the whole table looking
-      // for a page of hits (250 ms at 300k rows); collect the few hits first instead.
-      if (await this.isRareTerm(manager, actor, f.q, f.status))
-        hits = `WITH hits AS MATERIALIZED (SELECT h.id FROM reports h
-          WHERE ${readableHitSql('h', q, status, viewer)}) `;
-    }
-    if (f.from) where.push(`r.published_at >= ${bind(f.from)}`);
-    if (f.toExclusive) where.push(`r.published_at < ${bind(f.toExclusive)}`);
-    if (f.after)
-      where.push(
-        `(r.${key}, r.id) < (${bind(f.after.key)}::timestamptz, ${bind(f.after.id)}::uuid)`,
-      );
-    return manager.query(
-      `${hits}SELECT ${ENVELOPE},
-         to_char(r.${key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"
-       FROM reports r ${hits ? 'JOIN hits h ON h.id = r.id' : ''} WHERE ${where.join(' AND ')}
-       ORDER BY r.${key} DESC, r.id DESC LIMIT ${bind(f.limit + 1)}`,
-      args,
-    );
+    if (f.q) return this.search(manager, actor, f);
+    const { sql, params } = this.listSql(actor, f);
+    return manager.query(sql, params);
+  }
+
+  /** The statement of a page without search (see `ListQuery` for the walk it takes). */
+  listSql(actor: Actor, f: ReportFilters): { sql: string; params: unknown[] } {
+    const q = new ListQuery(actor, f);
+    const where = q.where();
+    const sql = `SELECT ${q.columns()} FROM ${q.from} WHERE ${where.join(' AND ')}
+      ORDER BY ${q.order} LIMIT ${q.bind(f.limit + 1)}`;
+    return { sql, params: q.args };
   }
 
   /**
-   * Whether fewer than RARE_HITS reports that `actor` may read, in `status`, match the search
-   * terms (a GIN probe of a few ms): then collecting the hits beats walking the date order (a
-   * common term finds a page of hits within the first rows of that walk: under a
-   * millisecond). Only readable reports count, so the plan (and its timing) never tells a
-   * caller that reports they cannot see mention a term.
+   * A page of search hits without a global probe. First the newest rows the caller may
+   * read that pass the other filters (a bounded window, see `searchWalkSql`) are tested
+   * against the terms: a common term fills its page there, whatever the term. Only when
+   * that leaves the page short and there is more to see are the remaining hits collected
+   * through the search index, older than where the walk stopped: a term that got that far
+   * is rare in the recent rows, so its hits are few, and their cost is in proportion to
+   * them. Both statements read only rows the caller may read, so neither their result nor
+   * their timing tells of reports the caller cannot see.
    */
-  private async isRareTerm(
+  async search(
     manager: EntityManager,
     actor: Actor,
-    q: string,
-    status: string,
-  ): Promise<boolean> {
-    const { viewer, params } = actorViewer(actor, 3);
-    const rows: Array<{ n: number }> = await manager.query(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM reports r
-        WHERE ${readableHitSql('r', '$1', '$2', viewer)} LIMIT ${RARE_HITS}) s`,
-      [q, status, ...params],
+    f: ReportFilters,
+  ): Promise<Array<ReportRow & { sortKey: string }>> {
+    const walk = this.searchWalkSql(actor, f);
+    const rows: Array<
+      ReportRow & { sortKey: string; walked: number; edge: string | null; walkKey: unknown }
+    > = await manager.query(walk.sql, walk.params);
+    const edge = rows[0]?.edge ?? null;
+    const walkedAll = (rows[0]?.walked ?? 0) < walk.window || edge === null;
+    const page = rows
+      .filter((row) => row.id !== null)
+      .map(({ walked: _w, edge: _e, walkKey: _k, ...row }) => row);
+    if (page.length > f.limit || walkedAll) return page;
+    const [key, id] = edge.split(' ');
+    const rest = this.searchHitsSql(actor, {
+      ...f,
+      after: { key, id },
+      limit: f.limit - page.length,
+    });
+    const older: Array<ReportRow & { sortKey: string }> = await manager.query(
+      rest.sql,
+      rest.params,
     );
-    return (rows[0]?.n ?? 0) < RARE_HITS;
+    return [...page, ...older];
+  }
+
+  /**
+   * The bounded walk of `search`: the hits among the newest `window` readable rows, each
+   * row carrying how many rows were walked and the sort key and id of the last of them (a
+   * walk without hits answers one row of nulls with those two).
+   */
+  searchWalkSql(
+    actor: Actor,
+    f: ReportFilters,
+  ): { sql: string; params: unknown[]; window: number } {
+    const q = new ListQuery(actor, f);
+    const window = Math.max(SEARCH_WALK, SEARCH_WALK_PER_ROW * (f.limit + 1));
+    const terms = q.bind(f.q);
+    const where = q.where();
+    const sql = `WITH walk AS MATERIALIZED (
+        SELECT r.id, ${q.keyColumn} AS k, r.search @@ websearch_to_tsquery('simple', ${terms}) AS hit
+          FROM ${q.from} WHERE ${where.join(' AND ')}
+         ORDER BY ${q.order} LIMIT ${window}),
+      edge AS (SELECT (SELECT count(*)::int FROM walk) AS walked,
+          (SELECT to_char(k AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || ' ' || id
+             FROM walk ORDER BY k, id LIMIT 1) AS edge),
+      top AS (SELECT id, k FROM walk WHERE hit ORDER BY k DESC, id DESC LIMIT ${q.bind(f.limit + 1)}),
+      page AS (SELECT ${q.columns()}, top.k AS "walkKey" FROM top JOIN reports r ON r.id = top.id)
+      SELECT page.*, edge.walked, edge.edge FROM edge LEFT JOIN page ON true
+       ORDER BY page."walkKey" DESC, page.id DESC`;
+    return { sql, params: q.args, window };
+  }
+
+  /**
+   * The rest of `search`: the readable hits older than the walk, collected with their sort
+   * keys through the search index (MATERIALIZED, so the planner cannot turn it back into a
+   * date walk), the page taken from those, and only its rows read whole.
+   */
+  searchHitsSql(actor: Actor, f: ReportFilters): { sql: string; params: unknown[] } {
+    const q = new ListQuery(actor, { ...f, country: undefined }, { countryOfHits: f.country });
+    const terms = q.bind(f.q);
+    const where = q.where();
+    const sql = `WITH hits AS MATERIALIZED (SELECT r.id, r.${q.key} AS k FROM reports r
+        WHERE r.search @@ websearch_to_tsquery('simple', ${terms}) AND ${where.join(' AND ')}),
+      top AS (SELECT id, k FROM hits ORDER BY k DESC, id DESC LIMIT ${q.bind(f.limit + 1)})
+      SELECT ${q.columns()} FROM top JOIN reports r ON r.id = top.id
+       ORDER BY top.k DESC, top.id DESC`;
+    return { sql, params: q.args };
   }
 
   /** Which of these ids are not teams. */
@@ -268,13 +302,86 @@ export class ReportsRepository {
   }
 }
 
-/** Below this many readable matches a search collects its hits first (see `isRareTerm`). */
-const RARE_HITS = 2000;
+/** The newest readable rows a search tests before it turns to the search index... */
+const SEARCH_WALK = 2000;
+/** ...and at least this many for each row of the page asked for. */
+const SEARCH_WALK_PER_ROW = 40;
 
-/** Rows of `r` in status `status` that match the search `q` and that `viewer` may read. */
-function readableHitSql(r: string, q: string, status: string, viewer: ViewerSql): string {
-  return `${r}.search @@ websearch_to_tsquery('simple', ${q}) AND ${r}.status = ${status}
-    AND ${canReadSql(r, viewer)}`;
+/**
+ * One list statement's bind parameters, the rows it walks and its WHERE terms (search
+ * aside). A country filter on published or withdrawn reports walks `report_countries`
+ * (country[, type], status, date) in the list's order; every other filter walks the
+ * reports' own date-ordered indexes (docs/architecture.md, "Lists at scale").
+ */
+class ListQuery {
+  readonly args: unknown[];
+  readonly viewer: ViewerSql;
+  /** Published and withdrawn reports sort by publication, the others by creation. */
+  readonly key: 'published_at' | 'created_at';
+  readonly status: string;
+  /** FROM, the sort key's column and ORDER BY of the walk. */
+  readonly from: string;
+  readonly keyColumn: string;
+  readonly order: string;
+  private readonly byCountry: boolean;
+
+  constructor(
+    actor: Actor,
+    private readonly f: ReportFilters,
+    private readonly options: { countryOfHits?: string } = {},
+  ) {
+    const { viewer, params } = actorViewer(actor, 1);
+    this.viewer = viewer;
+    this.args = [...params];
+    this.key = f.status === 'published' || f.status === 'withdrawn' ? 'published_at' : 'created_at';
+    this.status = this.bind(f.status);
+    this.byCountry = f.country !== undefined && this.key === 'published_at';
+    this.from = this.byCountry
+      ? 'report_countries c JOIN reports r ON r.id = c.report_id'
+      : 'reports r';
+    this.keyColumn = this.byCountry ? 'c.published_at' : `r.${this.key}`;
+    const id = this.byCountry ? 'c.report_id' : 'r.id';
+    this.order = `${this.keyColumn} DESC, ${id} DESC`;
+  }
+
+  bind(value: unknown): string {
+    this.args.push(value);
+    return `$${this.args.length}`;
+  }
+
+  /** The envelope of `reports r` and its sort key. */
+  columns(): string {
+    return `${ENVELOPE},
+      to_char(r.${this.key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "sortKey"`;
+  }
+
+  /** Every filter but search; the visibility rule first. */
+  where(): string[] {
+    const f = this.f;
+    const where = [canReadSql('r', this.viewer), `r.status = ${this.status}`];
+    if (this.byCountry) {
+      where.push(`c.country = ${this.bind(f.country)}`, `c.status = ${this.status}`);
+      if (f.type) where.push(`c.type = ${this.bind(f.type)}`);
+    } else if (f.type) where.push(`r.type = ${this.bind(f.type)}`);
+    if (f.country && !this.byCountry)
+      where.push(`r.countries @> ARRAY[${this.bind(f.country)}]::varchar[]`);
+    // Tested row by row on the hits of the search index, never a second index to AND with.
+    if (this.options.countryOfHits)
+      where.push(`${this.bind(this.options.countryOfHits)} = ANY(r.countries)`);
+    if (f.teamId) where.push(`r.team_id = ${this.bind(f.teamId)}::uuid`);
+    if (f.tlp) where.push(`r.tlp = ${this.bind(f.tlp)}`);
+    if (f.urgent !== undefined) where.push(`r.urgent = ${this.bind(f.urgent)}`);
+    const at = this.byCountry ? 'c.published_at' : 'r.published_at';
+    if (f.from) where.push(`${at} >= ${this.bind(f.from)}`);
+    if (f.toExclusive) where.push(`${at} < ${this.bind(f.toExclusive)}`);
+    if (f.after) {
+      const row = this.byCountry ? '(c.published_at, c.report_id)' : `(r.${this.key}, r.id)`;
+      where.push(
+        `${row} < (${this.bind(f.after.key)}::timestamptz, ${this.bind(f.after.id)}::uuid)`,
+      );
+    }
+    return where;
+  }
 }
 
 function contentParams(c: ReportContent): unknown[] {

@@ -39,6 +39,16 @@ export function buildDataSourceOptions(inputs: DataSourceInputs): DataSourceOpti
           lock_timeout: Math.min(statement, 10000),
         }
       : {};
+  // Per connection: the audit commit deadline, and no parallel plans for the apps. Their
+  // statements are short and many run at once on few cores: starting workers for a page of
+  // 50 rows cost more than it saved (a 2,040-row search walk took 12 ms to start its
+  // Gather Merge at 10^6 reports; docs/architecture.md, "Lists at scale").
+  const settings = [
+    ...(inputs.maxTransactionSeconds
+      ? [`-c rilon.max_transaction_seconds=${inputs.maxTransactionSeconds}`]
+      : []),
+    ...(statement > 0 ? ['-c max_parallel_workers_per_gather=0'] : []),
+  ];
   return {
     type: 'postgres',
     url: inputs.databaseUrl,
@@ -59,9 +69,7 @@ export function buildDataSourceOptions(inputs: DataSourceInputs): DataSourceOpti
       connectionTimeoutMillis: 3000,
       idleTimeoutMillis: 30000,
       idle_in_transaction_session_timeout: 30000,
-      ...(inputs.maxTransactionSeconds
-        ? { options: `-c rilon.max_transaction_seconds=${inputs.maxTransactionSeconds}` }
-        : {}),
+      ...(settings.length ? { options: settings.join(' ') } : {}),
       ...bounds,
     },
   };
