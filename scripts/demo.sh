@@ -173,8 +173,10 @@ start_demo() {
 
   start_mail_sink
   say "starting the api on http://$HOST:$PORT and the worker (logs in .data/logs/)"
-  start_proc api node "$ROOT/dist/apps/api/apps/api/src/main.js"
-  start_proc worker node "$ROOT/dist/apps/worker/apps/worker/src/main.js"
+  # The memory bounds of production (docker/Dockerfile; README, "Scale").
+  export MALLOC_ARENA_MAX=2
+  start_proc api node --max-old-space-size=160 --max-semi-space-size=8 "$ROOT/dist/apps/api/apps/api/src/main.js"
+  start_proc worker node --max-old-space-size=160 --max-semi-space-size=8 "$ROOT/dist/apps/worker/apps/worker/src/main.js"
   local base="http://127.0.0.1:$PORT"
   wait_ready api "$base/health/ready" 90
   wait_ready worker "http://127.0.0.1:$WORKER_HEALTH_PORT/health/ready" 90

@@ -171,6 +171,9 @@ const auditSigningKey = generateKeyPairSync('ed25519')
 /** The JWT_SECRET of the API and the worker of one run. */
 const jwtSecret = strongSecret();
 
+/** As docker/Dockerfile sets them; a NODE_OPTIONS of the caller's comes after, so it may override them. */
+export const PRODUCTION_NODE_OPTIONS = '--max-old-space-size=160 --max-semi-space-size=8';
+
 /**
  * What the API and the worker of one run share: built as in production, on loopback, the
  * throwaway database as the runtime login, its Redis prefix, the run's keys, and no mail out.
@@ -178,6 +181,9 @@ const jwtSecret = strongSecret();
 function appsEnvironment(env) {
   return {
     NODE_ENV: 'production',
+    // The memory bounds of production (docker/Dockerfile, package.json start scripts).
+    NODE_OPTIONS: [PRODUCTION_NODE_OPTIONS, process.env.NODE_OPTIONS ?? ''].join(' ').trim(),
+    MALLOC_ARENA_MAX: '2',
     HOST: '127.0.0.1',
     DATABASE_URL: env.databaseUrl,
     REDIS_URL,
