@@ -127,12 +127,21 @@ const idOf = (kind, ordinal) => {
 /**
  * Loads the data set into the migrated database `client` is connected to (as its owner).
  * `passwordHash` is the argon2 hash every generated user gets (so a benchmark can sign in
- * as anyone); `hashing` is the project's audit hashing ({canonicalEvent, canonicalGap,
- * chainHash, GENESIS_HASH}). Returns what was loaded and the ids a benchmark needs.
+ * as anyone; none: nobody signs in); `hashing` is the project's audit hashing
+ * ({canonicalEvent, canonicalGap, chainHash, GENESIS_HASH, auditRowColumnsSql}), needed for
+ * the audit part; `parts` picks what besides the users and teams is loaded. Returns what was
+ * loaded and the ids a benchmark needs.
  */
 async function loadScaleData(
   client,
-  { scale = 1, passwordHash, hashing, extraClients = [], log = () => {} },
+  {
+    scale = 1,
+    passwordHash = null,
+    hashing,
+    extraClients = [],
+    parts = ['reports', 'statistics', 'audit'],
+    log = () => {},
+  },
 ) {
   const s = sizes(scale);
   const timed = async (label, work) => {
@@ -279,32 +288,34 @@ async function loadScaleData(
     await c.query('COMMIT');
     log(`  reports through ${hi} of ${s.reports}`);
   };
-  await timed(`${s.reports} published reports with versions`, async () => {
-    // Batches over every connection given (2 cores: two writers), each its own transaction.
-    let nextLo = 1;
-    const writers = [client, ...extraClients].map(async (c) => {
-      await c.query(`SET synchronous_commit = off`);
-      while (nextLo <= s.reports) {
-        const lo = nextLo;
-        const hi = Math.min(s.reports, lo + BATCH - 1);
-        nextLo = hi + 1;
-        await reportBatch(c, lo, hi);
-      }
+  if (parts.includes('reports'))
+    await timed(`${s.reports} published reports with versions`, async () => {
+      // Batches over every connection given (2 cores: two writers), each its own transaction.
+      let nextLo = 1;
+      const writers = [client, ...extraClients].map(async (c) => {
+        await c.query(`SET synchronous_commit = off`);
+        while (nextLo <= s.reports) {
+          const lo = nextLo;
+          const hi = Math.min(s.reports, lo + BATCH - 1);
+          nextLo = hi + 1;
+          await reportBatch(c, lo, hi);
+        }
+      });
+      await Promise.all(writers);
     });
-    await Promise.all(writers);
-  });
 
   // Official statistics: one figure per (reporting country, month), 4 indicators x 14
   // nationalities x 3 border types = 168 observations each.
   const statsReports = s.statsCountries * s.statsMonths;
-  await timed(
-    `${statsReports} statistics reports, ${statsReports * 168} observations`,
-    async () => {
-      for (let m0 = 0; m0 < s.statsMonths; m0 += 12) {
-        const m1 = Math.min(s.statsMonths, m0 + 12) - 1;
-        await client.query('BEGIN');
-        await client.query(
-          `CREATE TEMP TABLE scale_obs ON COMMIT DROP AS
+  if (parts.includes('statistics'))
+    await timed(
+      `${statsReports} statistics reports, ${statsReports * 168} observations`,
+      async () => {
+        for (let m0 = 0; m0 < s.statsMonths; m0 += 12) {
+          const m1 = Math.min(s.statsMonths, m0 + 12) - 1;
+          await client.query('BEGIN');
+          await client.query(
+            `CREATE TEMP TABLE scale_obs ON COMMIT DROP AS
          SELECT k, c, m, ind, nat, bt, floor(random() * random() * 500)::int AS count
            FROM (SELECT k, c, m FROM generate_series(0, ${s.statsCountries - 1}) c,
                    generate_series(${m0}, ${m1}) m, LATERAL (SELECT c * 1000 + m AS k) kk) f,
@@ -313,10 +324,10 @@ async function loadScaleData(
                 LATERAL (SELECT ($1::text[])[1 + (c + m + j * 3) % ${COUNTRIES.length}] AS nat
                            FROM generate_series(0, 13) j) nats,
                 unnest($2::text[]) bt`,
-          [COUNTRIES, BORDER_TYPES, INDICATORS],
-        );
-        await client.query(
-          `INSERT INTO reports (id, type, team_id, author_id, title, summary, tlp,
+            [COUNTRIES, BORDER_TYPES, INDICATORS],
+          );
+          await client.query(
+            `INSERT INTO reports (id, type, team_id, author_id, title, summary, tlp,
            distribution_team_ids, recipient_user_ids, body, countries, status, version,
            created_at, updated_at, submitted_at, published_at)
          SELECT ${idSql('stats', 'k')}, 'migration_statistics', team, author,
@@ -336,25 +347,25 @@ async function loadScaleData(
                     ARRAY(SELECT DISTINCT x FROM unnest(array_agg(nat) || ($1::text[])[1 + c]) x ORDER BY x)::varchar[] AS countries
                FROM scale_obs GROUP BY k, c, m
            ) f`,
-          [COUNTRIES],
-        );
-        await client.query(
-          `INSERT INTO statistics_figures (report_id, reporting_country, period)
+            [COUNTRIES],
+          );
+          await client.query(
+            `INSERT INTO statistics_figures (report_id, reporting_country, period)
          SELECT DISTINCT ON (k) ${idSql('stats', 'k')}, ($1::text[])[1 + c],
                 date '2026-10-01' - make_interval(months => ${s.statsMonths - 1} - m)
            FROM scale_obs`,
-          [COUNTRIES],
-        );
-        await client.query(
-          `INSERT INTO statistics_observations (report_id, reporting_country, period, indicator,
+            [COUNTRIES],
+          );
+          await client.query(
+            `INSERT INTO statistics_observations (report_id, reporting_country, period, indicator,
            nationality, border_type, count)
          SELECT ${idSql('stats', 'k')}, ($1::text[])[1 + c],
                 date '2026-10-01' - make_interval(months => ${s.statsMonths - 1} - m), ind, nat, bt, count
            FROM scale_obs`,
-          [COUNTRIES],
-        );
-        await client.query(
-          `INSERT INTO report_versions (report_id, version, title, summary, tlp, distribution, urgent,
+            [COUNTRIES],
+          );
+          await client.query(
+            `INSERT INTO report_versions (report_id, version, title, summary, tlp, distribution, urgent,
            source_reliability, information_credibility, body, countries, created_at, created_by)
          SELECT r.id, 1, r.title, r.summary, r.tlp,
                 CASE WHEN r.tlp = 'AMBER' THEN jsonb_build_object('teamIds', to_jsonb(r.distribution_team_ids)) ELSE '{}'::jsonb END,
@@ -362,11 +373,11 @@ async function loadScaleData(
                 r.published_at, r.author_id
            FROM reports r
           WHERE r.id IN (SELECT DISTINCT ${idSql('stats', 'k')} FROM scale_obs)`,
-        );
-        await client.query('COMMIT');
-      }
-    },
-  );
+          );
+          await client.query('COMMIT');
+        }
+      },
+    );
 
   // Audit events: what two years of such a network records, oldest first, then sealed.
   // The commit deadline (rilon.max_transaction_seconds, migration 1764300010000) measures from
@@ -376,11 +387,12 @@ async function loadScaleData(
   const auditStart = await client.query(
     `SELECT coalesce(max(seq), 0)::text AS seq FROM audit_events`,
   );
-  await timed(`${s.audit} audit events`, async () => {
-    for (let lo = 1; lo <= s.audit; lo += 200_000) {
-      const hi = Math.min(s.audit, lo + 199_999);
-      await client.query(
-        `INSERT INTO audit_events (id, occurred_at, actor_id, action, target_type, target_id,
+  if (parts.includes('audit'))
+    await timed(`${s.audit} audit events`, async () => {
+      for (let lo = 1; lo <= s.audit; lo += 200_000) {
+        const hi = Math.min(s.audit, lo + 199_999);
+        await client.query(
+          `INSERT INTO audit_events (id, occurred_at, actor_id, action, target_type, target_id,
            outcome, ip, request_id, details)
          SELECT ${idSql('audit', 'g')},
                 '2024-12-01T00:00:00Z'::timestamptz + interval '730 days' * (g::float8 / ${s.audit}),
@@ -398,10 +410,13 @@ async function loadScaleData(
                 LATERAL (SELECT x.action,
                                 CASE WHEN x.action LIKE 'report.%' THEN 'report'
                                      WHEN x.action IN ('user.read') THEN 'user' END AS target_type) a`,
-      );
-    }
-  });
-  await timed('sealing the audit chain', () => sealChain(client, hashing, auditStart.rows[0].seq));
+        );
+      }
+    });
+  if (parts.includes('audit'))
+    await timed('sealing the audit chain', () =>
+      sealChain(client, hashing, auditStart.rows[0].seq),
+    );
 
   await timed('VACUUM ANALYZE', async () => {
     await client.query('RESET synchronous_commit');
