@@ -44,8 +44,9 @@ describe('safeError', () => {
       },
     });
     const params = loggerParams({ logLevel: 'info' } as AppConfig, 'api');
-    const options = (params as { pinoHttp: Exclude<Parameters<typeof pinoHttp>[0], undefined> })
-      .pinoHttp;
+    const [options] = (
+      params as { pinoHttp: [Exclude<Parameters<typeof pinoHttp>[0], undefined>, unknown] }
+    ).pinoHttp;
     const { logger } = pinoHttp({ ...options, stream } as Parameters<typeof pinoHttp>[0]);
     logger.error({ err: failedQuery(), errorId: 'e-1' }, 'unhandled error');
     expect(lines).toHaveLength(1);
@@ -53,5 +54,14 @@ describe('safeError', () => {
     expect(line.errorId).toBe('e-1');
     expect(line.err).toMatchObject({ type: 'QueryFailedError', code: '22P02' });
     expect(lines[0]).not.toMatch(/secret|SELECT|parameters/);
+  });
+
+  it("logs a response's status, never its headers", () => {
+    const params = loggerParams({ logLevel: 'info' } as AppConfig, 'api');
+    const [options] = (
+      params as { pinoHttp: [{ serializers: Record<string, (v: unknown) => unknown> }, unknown] }
+    ).pinoHttp;
+    const res = { statusCode: 201, headers: { 'set-cookie': 'rilon_refresh=secret' } };
+    expect(options.serializers.res(res)).toEqual({ statusCode: 201 });
   });
 });
