@@ -22,9 +22,9 @@ export interface SeriesAnswer {
 }
 
 /**
- * Sums of published statistics the caller may read: the visibility rule runs inside the
- * repository's aggregate, on the (indicator, …, period) indexes, and nothing is filtered
- * after it.
+ * Sums of published statistics the caller may read: the repository's rollups of what
+ * everyone may read plus, on the fly, the other reports the visibility rule lets the caller
+ * read (docs/architecture.md, "Statistics rollups"); nothing is filtered after it.
  */
 @Injectable()
 export class StatisticsSeriesService {
