@@ -71,16 +71,19 @@ export class ReportsRepository {
     return rows[0] ?? null;
   }
 
+  /** Inserts a draft and answers it as written (RETURNING: no second read). */
   async insert(
     manager: EntityManager,
     report: { id: string; type: string; teamId: string; authorId: string } & ReportContent,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO reports (id, type, team_id, author_id, title, summary, tlp, distribution_team_ids,
+  ): Promise<ReportRow> {
+    const rows: ReportRow[] = await manager.query(
+      `INSERT INTO reports AS r (id, type, team_id, author_id, title, summary, tlp, distribution_team_ids,
          recipient_user_ids, urgent, source_reliability, information_credibility, body, countries)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[], $9::uuid[], $10, $11, $12, $13::jsonb, $14::varchar[])`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[], $9::uuid[], $10, $11, $12, $13::jsonb, $14::varchar[])
+       RETURNING ${ENVELOPE}, r.body`,
       [report.id, report.type, report.teamId, report.authorId, ...contentParams(report)],
     );
+    return rows[0];
   }
 
   /** Replaces the content; `bumpVersion` for an amendment of a published report. */

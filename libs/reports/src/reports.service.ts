@@ -64,7 +64,7 @@ export class ReportsService {
         body: plainBody(dto.body),
       });
       const id = newId();
-      await this.repository.insert(manager, {
+      const created = await this.repository.insert(manager, {
         id,
         type,
         teamId: dto.teamId,
@@ -83,8 +83,6 @@ export class ReportsService {
         },
         { teamId: dto.teamId },
       );
-      const created = await this.repository.findById(manager, id);
-      if (!created) throw new Error('the report just inserted is missing');
       return created;
     });
   }
