@@ -82,7 +82,9 @@ describe('the report list plans at 10^5 reports', () => {
       { type: 'training_offer', country: 'ISL' },
       'ix_report_countries_type_list',
     ],
-    ['RED', { tlp: 'RED' }, 'ix_reports_tlp_status'],
+    ['RED', { tlp: 'RED' }, 'ix_reports_red'],
+    ['AMBER+STRICT', { tlp: 'AMBER+STRICT' }, 'ix_reports_tlp_status'],
+    ['RED of a team', { tlp: 'RED', teamId: idOf('team', 5) }, 'ix_reports_red'],
     ['urgent', { urgent: true }, 'ix_reports_urgent'],
   ];
 

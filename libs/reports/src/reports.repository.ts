@@ -189,6 +189,16 @@ export class ReportsRepository {
   listSql(actor: Actor, f: ReportFilters): { sql: string; params: unknown[] } {
     const q = new ListQuery(actor, f);
     const where = q.where();
+    if (f.tlp === 'RED' && q.from === 'reports r') {
+      // RED reports are few and each may name its own recipients, so the walk tests many to
+      // fill a page; the partial index ix_reports_red carries every column the visibility
+      // rule reads, so the page's ids come from the index alone and only the page is read.
+      const sql = `WITH page AS (SELECT r.id, ${q.keyColumn} AS k FROM reports r
+          WHERE ${where.join(' AND ')} ORDER BY ${q.order} LIMIT ${q.bind(f.limit + 1)})
+        SELECT ${q.columns()} FROM page JOIN reports r ON r.id = page.id
+         ORDER BY page.k DESC, page.id DESC`;
+      return { sql, params: q.args };
+    }
     const sql = `SELECT ${q.columns()} FROM ${q.from} WHERE ${where.join(' AND ')}
       ORDER BY ${q.order} LIMIT ${q.bind(f.limit + 1)}`;
     return { sql, params: q.args };
