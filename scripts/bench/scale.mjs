@@ -201,6 +201,8 @@ function scenarios(loaded, firstPageCursor) {
     list('country, 0 hits', { country: countries.absent }),
     list('team', { teamId: ids.officer.teamId }),
     list('tlp AMBER', { tlp: 'AMBER' }),
+    list('tlp RED', { tlp: 'RED' }),
+    list('team + tlp RED', { teamId: ids.team(5), tlp: 'RED' }),
     list('urgent', { urgent: 'true' }),
     list('one month', { from: '2019-03-01', to: '2019-03-31' }),
     list('type + team + month', {
@@ -386,6 +388,7 @@ function describe(s) {
       admin: { id: idOf('user', 1), email: 'user1@scale.example.org' },
       auditor: { id: idOf('user', 2), email: 'user2@scale.example.org' },
       officer: { id: idOf('user', 15), email: 'user15@scale.example.org', teamId: idOf('team', 4) },
+      team: (t) => idOf('team', t),
       user: (u) => idOf('user', u),
       report: (g) => idOf('report', g),
     },
