@@ -51,7 +51,7 @@ const grains = (list: readonly string[]): string =>
 /**
  * Adds to both rollups the signed observations that `source` selects (columns indicator,
  * reporting_country, nationality, border_type, period, count, sign), then drops rows that
- * no observation backs any more. Months first, then totals, each in key order, so that two
+ * no observation backs any more. Months, years, then totals, each in key order, so that two
  * writers meet the rows they share in the same order (docs/architecture.md).
  */
 function applySql(source: string): string {
@@ -60,6 +60,15 @@ function applySql(source: string): string {
       (grain, indicator, reporting_country, nationality, border_type, period, total, observations)
     SELECT g.grain, d.indicator, ${keeps('c', 'reporting_country')}, ${keeps('n', 'nationality')},
       ${keeps('b', 'border_type')}, d.period, SUM(d.sign * d.count), SUM(d.sign)
+    FROM (${source}) d CROSS JOIN ${grains(MONTH_GRAINS)} AS g(grain)
+    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (grain, indicator, reporting_country, nationality, border_type, period) DO UPDATE
+      SET total = x.total + EXCLUDED.total, observations = x.observations + EXCLUDED.observations;
+    INSERT INTO statistics_rollup_years AS x
+      (grain, indicator, reporting_country, nationality, border_type, period, total, observations)
+    SELECT g.grain, d.indicator, ${keeps('c', 'reporting_country')}, ${keeps('n', 'nationality')},
+      ${keeps('b', 'border_type')}, date_trunc('year', d.period)::date, SUM(d.sign * d.count),
+      SUM(d.sign)
     FROM (${source}) d CROSS JOIN ${grains(MONTH_GRAINS)} AS g(grain)
     GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
     ON CONFLICT (grain, indicator, reporting_country, nationality, border_type, period) DO UPDATE
@@ -73,6 +82,7 @@ function applySql(source: string): string {
     ON CONFLICT (grain, indicator, reporting_country, nationality, border_type) DO UPDATE
       SET total = x.total + EXCLUDED.total, observations = x.observations + EXCLUDED.observations;
     DELETE FROM statistics_rollup_months WHERE observations = 0;
+    DELETE FROM statistics_rollup_years WHERE observations = 0;
     DELETE FROM statistics_rollup_totals WHERE observations = 0;`;
 }
 
@@ -108,6 +118,20 @@ export class ScaleStatisticsRollup1764300014000 implements MigrationInterface {
         CONSTRAINT pk_statistics_rollup_months
           PRIMARY KEY (grain, indicator, reporting_country, nationality, border_type, period)
       )`);
+    // The same per calendar year (period: its 1 January), for the whole years of a range.
+    await q.query(`
+      CREATE TABLE statistics_rollup_years (
+        grain varchar(3) NOT NULL,
+        indicator varchar(40) NOT NULL,
+        reporting_country varchar(3) NOT NULL,
+        nationality varchar(3) NOT NULL,
+        border_type varchar(16) NOT NULL,
+        period date NOT NULL,
+        total bigint NOT NULL,
+        observations int NOT NULL,
+        CONSTRAINT pk_statistics_rollup_years
+          PRIMARY KEY (grain, indicator, reporting_country, nationality, border_type, period)
+      )`);
     await q.query(`
       CREATE TABLE statistics_rollup_totals (
         grain varchar(3) NOT NULL,
@@ -123,6 +147,9 @@ export class ScaleStatisticsRollup1764300014000 implements MigrationInterface {
     // Rows no observation backs any more, found without a scan and deleted at once.
     await q.query(
       `CREATE INDEX ix_statistics_rollup_months_empty ON statistics_rollup_months (grain) WHERE observations = 0`,
+    );
+    await q.query(
+      `CREATE INDEX ix_statistics_rollup_years_empty ON statistics_rollup_years (grain) WHERE observations = 0`,
     );
     await q.query(
       `CREATE INDEX ix_statistics_rollup_totals_empty ON statistics_rollup_totals (grain) WHERE observations = 0`,
@@ -175,6 +202,7 @@ export class ScaleStatisticsRollup1764300014000 implements MigrationInterface {
       CREATE FUNCTION rilon_statistics_rollup_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         DELETE FROM statistics_rollup_months;
+        DELETE FROM statistics_rollup_years;
         DELETE FROM statistics_rollup_totals;
         RETURN NULL;
       END $$`);
@@ -222,6 +250,7 @@ export class ScaleStatisticsRollup1764300014000 implements MigrationInterface {
     await q.query(`DROP INDEX ix_statistics_figures_restricted`);
     await q.query(`ALTER TABLE statistics_figures DROP COLUMN readable_by_all`);
     await q.query(`DROP TABLE statistics_rollup_totals`);
+    await q.query(`DROP TABLE statistics_rollup_years`);
     await q.query(`DROP TABLE statistics_rollup_months`);
   }
 }

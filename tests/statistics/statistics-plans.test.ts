@@ -82,6 +82,7 @@ function nodes(plan: PlanNode): PlanNode[] {
 const scans = (plan: PlanNode, relation: string) =>
   nodes(plan).filter((n) => n['Relation Name'] === relation);
 
+const ROLLUPS = ['statistics_rollup_months', 'statistics_rollup_years', 'statistics_rollup_totals'];
 const anIndexScan = expect.stringMatching(/^(Index Scan|Index Only Scan|Bitmap Heap Scan)$/);
 
 describe('statistics series plans at 10^5 observations', () => {
@@ -162,15 +163,31 @@ describe('statistics series plans at 10^5 observations', () => {
     ],
   ];
 
+  it('reads the whole years of a range from the yearly rollup, the rest by month', async () => {
+    const { source, root } = await plan({
+      groupBy: 'nationality',
+      fromDate: '2020-03-01',
+      toDate: '2022-04-01',
+    });
+    expect(source).toEqual({ table: 'statistics_rollup_months', grain: 'n', years: true });
+    expect(indexesOn(root, 'statistics_rollup_years')).toEqual(['pk_statistics_rollup_years']);
+    expect(indexesOn(root, 'statistics_rollup_months')).toEqual([
+      'pk_statistics_rollup_months',
+      'pk_statistics_rollup_months',
+    ]);
+  });
+
   it.each(rollupShapes)(
     '%s reads its rollup through an index, and the other observations through one',
     async (_name, filter, table, grain) => {
       const { source, root } = await plan(filter);
-      expect(source).toEqual({ table, grain });
-      const rollup = scans(root, table);
-      expect(rollup.length).toBeGreaterThan(0);
-      expect(rollup.map((n) => n['Node Type'])).toEqual(rollup.map(() => anIndexScan));
-      expect(indexesOn(root, table)).toContain(`pk_${table}`);
+      expect(source).toMatchObject({ table, grain });
+      expect(scans(root, table).length).toBeGreaterThan(0);
+      for (const rollup of ROLLUPS) {
+        const read = scans(root, rollup);
+        expect(read.map((n) => n['Node Type'])).toEqual(read.map(() => anIndexScan));
+        expect(indexesOn(root, rollup)).toEqual(read.map(() => `pk_${rollup}`));
+      }
       // The reports not in the rollups: their observations through an index, never a scan.
       const observations = scans(root, 'statistics_observations');
       expect(observations.map((n) => n['Node Type'])).toEqual(observations.map(() => anIndexScan));

@@ -45,6 +45,9 @@ const SHAPES: Shape[] = [
   { indicator: IBC, groupBy: 'borderType', reportingCountry: 'THA', nationality: 'MMR' },
   { indicator: IBC, groupBy: 'month', reportingCountry: 'LKA', nationality: 'MMR' },
   { indicator: ROE, groupBy: 'reportingCountry' },
+  { indicator: IBC, groupBy: 'borderType', from: '2023-02', to: '2025-01' },
+  { indicator: IBC, groupBy: 'reportingCountry', from: '2023-01', to: '2024-12' },
+  { indicator: IBC, groupBy: 'nationality', from: '2024-06' },
   { indicator: IBC, groupBy: 'month', reportingCountry: 'FRA' },
 ];
 
@@ -121,21 +124,23 @@ describe('statistics rollups stay exact through the report lifecycle', () => {
     const keep = (d: string, column: string) =>
       `CASE WHEN strpos(g.grain, '${d}') > 0 THEN o.${column} ELSE '' END`;
     const dims = `${keep('c', 'reporting_country')} AS c, ${keep('n', 'nationality')} AS n, ${keep('b', 'border_type')} AS b`;
-    for (const [table, list, period] of [
-      ['statistics_rollup_months', MONTH_GRAINS, ', period'],
-      ['statistics_rollup_totals', TOTAL_GRAINS, ''],
+    for (const [table, list, period, fresher] of [
+      ['statistics_rollup_months', MONTH_GRAINS, ', period', ', o.period'],
+      ['statistics_rollup_years', MONTH_GRAINS, ', period', `, date_trunc('year', o.period)::date`],
+      ['statistics_rollup_totals', TOTAL_GRAINS, '', ''],
     ] as const) {
+      const six = period ? ', 6' : '';
       const stored = await api.db.query(
         `SELECT grain, indicator, reporting_country AS c, nationality AS n, border_type AS b${period},
            total::int, observations FROM ${table} ORDER BY 1, 2, 3, 4, 5${period}`,
       );
       const fresh = await api.db.query(
-        `SELECT g.grain, o.indicator, ${dims}${period.replace('period', 'o.period')},
+        `SELECT g.grain, o.indicator, ${dims}${fresher}${period && ' AS period'},
            SUM(o.count)::int AS total, count(*)::int AS observations
          FROM statistics_observations o JOIN reports r ON r.id = o.report_id
            CROSS JOIN unnest($1::varchar[]) AS g(grain)
          WHERE ${everyone}
-         GROUP BY 1, 2, 3, 4, 5${period} ORDER BY 1, 2, 3, 4, 5${period}`,
+         GROUP BY 1, 2, 3, 4, 5${six} ORDER BY 1, 2, 3, 4, 5${six}`,
         [list],
       );
       expect(stored).toEqual(fresh);

@@ -48,7 +48,9 @@ const DIMENSION_COLUMN: Record<RollupDimension, string> = {
 
 /** Where a series is summed from: a rollup table (and its grain), or the observations. */
 export type SeriesSource =
-  | { table: 'statistics_rollup_totals' | 'statistics_rollup_months'; grain: string }
+  | { table: 'statistics_rollup_totals'; grain: string }
+  /** `years`: the whole calendar years of the range from the yearly rollup, the rest by month. */
+  | { table: 'statistics_rollup_months'; grain: string; years: boolean }
   | { table: 'statistics_observations' };
 
 /** A series statement as the repository runs it (exposed so that its plan can be checked). */
@@ -77,7 +79,7 @@ export function seriesSource(filter: SeriesFilter): SeriesSource {
     filter.groupBy === 'month' || filter.fromDate !== undefined || filter.toDate !== undefined;
   if (!monthly) return { table: 'statistics_rollup_totals', grain };
   if ((MONTH_GRAINS as readonly string[]).includes(grain))
-    return { table: 'statistics_rollup_months', grain };
+    return { table: 'statistics_rollup_months', grain, years: filter.groupBy !== 'month' };
   return { table: 'statistics_observations' };
 }
 
@@ -220,7 +222,7 @@ export class StatisticsRepository {
     }
     // Each dimension the grain drops is '' in the rollup: equalities that keep the whole
     // primary key usable up to the period.
-    const rollupWhere = [
+    const rollupKey = [
       `x.grain = '${source.grain}'`,
       `x.indicator = ${indicator}`,
       ...(['c', 'n', 'b'] as const).flatMap((d) =>
@@ -230,8 +232,38 @@ export class StatisticsRepository {
             : []
           : [`x.${DIMENSION_COLUMN[d]} = ''`],
       ),
-      ...(source.table === 'statistics_rollup_months' ? observed('x', []) : []),
     ];
+    const rollup = (table: string, periods: string[]) =>
+      `SELECT ${key('x')} AS key, x.total AS count FROM ${table} x
+       WHERE ${[...rollupKey, ...periods].join(' AND ')}`;
+    const branches: string[] = [];
+    if (source.table === 'statistics_rollup_totals') branches.push(rollup(source.table, []));
+    else if (!source.years) branches.push(rollup(source.table, observed('x', [])));
+    else {
+      // The whole years inside [from, to] from the yearly rollup; the months before the
+      // first and after the last of them from the monthly one (all of [from, to] when it
+      // holds no whole year).
+      const { first, end } = wholeYears(filter.fromDate, filter.toDate);
+      const start = first !== undefined ? `${bind(first)}::date` : undefined;
+      const stop = end !== undefined ? `${bind(end)}::date` : undefined;
+      const inRange = observed('x', []);
+      if (!(first !== undefined && end !== undefined && first >= end))
+        branches.push(
+          rollup('statistics_rollup_years', [
+            ...(start ? [`x.period >= ${start}`] : []),
+            ...(stop ? [`x.period < ${stop}`] : []),
+          ]),
+        );
+      if (start) branches.push(rollup(source.table, [...inRange, `x.period < ${start}`]));
+      if (stop)
+        branches.push(
+          rollup(source.table, [
+            ...inRange,
+            `x.period >= ${stop}`,
+            ...(start ? [`x.period >= ${start}`] : []),
+          ]),
+        );
+    }
     // The figures not counted in the rollups (of the country and months asked for: a
     // figure's are its observations'), as an array first: the reports are then read by
     // primary key, whatever the planner guesses of the rule's selectivity.
@@ -248,9 +280,7 @@ export class StatisticsRepository {
       source,
       params: args,
       sql: `SELECT s.key, SUM(s.count)::bigint AS count FROM (
-          SELECT ${key('x')} AS key, x.total AS count
-          FROM ${source.table} x
-          WHERE ${rollupWhere.join(' AND ')}
+          ${branches.join(' UNION ALL ')}
           UNION ALL
           SELECT ${key('o')} AS key, o.count
           FROM reports r JOIN statistics_observations o ON o.report_id = r.id
@@ -259,4 +289,20 @@ export class StatisticsRepository {
         GROUP BY 1 ORDER BY 1`,
     };
   }
+}
+
+/**
+ * The whole calendar years within [from, to] (dates `YYYY-MM-01`, either open): `first`,
+ * the 1 January of the first, and `end`, the 1 January after the last; undefined where the
+ * range is open. No whole year when `first >= end`.
+ */
+export function wholeYears(from?: string, to?: string): { first?: string; end?: string } {
+  const year = (date: string) => Number(date.slice(0, 4));
+  const month = (date: string) => Number(date.slice(5, 7));
+  const january = (y: number) => `${String(y).padStart(4, '0')}-01-01`;
+  return {
+    first:
+      from === undefined ? undefined : january(month(from) === 1 ? year(from) : year(from) + 1),
+    end: to === undefined ? undefined : january(month(to) === 12 ? year(to) + 1 : year(to)),
+  };
 }
