@@ -144,6 +144,10 @@ export class ScaleStatisticsRollup1764300014000 implements MigrationInterface {
         CONSTRAINT pk_statistics_rollup_totals
           PRIMARY KEY (grain, indicator, reporting_country, nationality, border_type)
       )`);
+    // A range of months over a grain whose kept dimension is grouped, not named.
+    await q.query(
+      `CREATE INDEX ix_statistics_rollup_months_period ON statistics_rollup_months (grain, indicator, period)`,
+    );
     // Rows no observation backs any more, found without a scan and deleted at once.
     await q.query(
       `CREATE INDEX ix_statistics_rollup_months_empty ON statistics_rollup_months (grain) WHERE observations = 0`,

@@ -254,8 +254,10 @@ export class StatisticsRepository {
             ...(stop ? [`x.period < ${stop}`] : []),
           ]),
         );
-      if (start) branches.push(rollup(source.table, [...inRange, `x.period < ${start}`]));
-      if (stop)
+      // A range that starts in January (ends in December) has no months before (after).
+      if (start && first !== filter.fromDate)
+        branches.push(rollup(source.table, [...inRange, `x.period < ${start}`]));
+      if (stop && !filter.toDate?.endsWith('-12-01'))
         branches.push(
           rollup(source.table, [
             ...inRange,
