@@ -1,36 +1,8 @@
-import Module from 'node:module';
-import { join } from 'node:path';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { MONTH_GRAINS, TOTAL_GRAINS } from '../libs/reports/src/statistics/statistics-rollup';
-import type * as Visibility from '../libs/reports/src/visibility';
-
-/**
- * The visibility rule's module. It imports the actor's helpers from `@rilon/core`, an alias
- * that the build rewrites but that the tests' global setup (which migrates outside Jest's
- * module map) cannot resolve: there, and only when plain resolution fails, the alias is the
- * one file those helpers live in (libs/core/src/auth/actor.ts, which imports nothing), so
- * that migrating loads no more of the application than the rule.
- */
-function visibility(): typeof Visibility {
-  const loader = Module as unknown as {
-    _resolveFilename: (request: string, ...rest: unknown[]) => string;
-  };
-  const plain = loader._resolveFilename;
-  loader._resolveFilename = (request, ...rest) => {
-    try {
-      return plain(request, ...rest);
-    } catch (error) {
-      if (request !== '@rilon/core') throw error;
-      return plain(join(__dirname, '..', 'libs', 'core', 'src', 'auth', 'actor'), ...rest);
-    }
-  };
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require('../libs/reports/src/visibility') as typeof Visibility;
-  } finally {
-    loader._resolveFilename = plain;
-  }
-}
+// The rule alone (no aliases, nothing of the application): the tests' global setup migrates
+// outside Jest's module map.
+import { canReadSql, publicViewer } from '../libs/reports/src/visibility-rule';
 
 /**
  * Whether the observations of report row `r` are summed in the rollups: a published
@@ -38,7 +10,6 @@ function visibility(): typeof Visibility {
  * with the viewer "nobody"; docs/architecture.md, "Statistics rollups"). Never NULL.
  */
 function counted(r: string): string {
-  const { canReadSql, publicViewer } = visibility();
   return `(${r}.type = 'migration_statistics' AND ${r}.status = 'published'
     AND (${canReadSql(r, publicViewer)}) IS TRUE)`;
 }
