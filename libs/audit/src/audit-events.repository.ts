@@ -17,7 +17,17 @@ export interface NewAuditEvent {
   details: Record<string, unknown>;
 }
 
-/** The list's filters, checked by the caller; `beforeSeq` is the keyset cursor. */
+/**
+ * The keyset cursor: the last row of the previous page. A cursor issued before the list was
+ * ordered by time holds the seq alone; that row's time is then read by its seq.
+ */
+export interface AuditEventKey {
+  seq: string;
+  /** As the list answers it: UTC with microseconds, so it compares exactly. */
+  occurredAt?: string;
+}
+
+/** The list's filters, checked by the caller; `before` is the keyset cursor. */
 export interface AuditEventQuery {
   actorId?: string;
   action?: string;
@@ -26,8 +36,14 @@ export interface AuditEventQuery {
   outcome?: AuditOutcome;
   from?: string;
   to?: string;
-  beforeSeq?: string;
+  before?: AuditEventKey;
   limit: number;
+}
+
+/** A statement and its parameters, as the list would run it. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
 }
 
 /** A row as the list reads it: seq and times as text. */
@@ -86,37 +102,53 @@ export class AuditEventsRepository {
 
   /** Newest first, `limit` rows at most, each filter ANDed. */
   async list(query: AuditEventQuery): Promise<AuditEventRow[]> {
+    const { sql, params } = this.listStatement(query);
+    return queryRows<AuditEventRow>(this.dataSource.manager, sql, params);
+  }
+
+  /**
+   * The list's statement, for {@link list} and for the plan test (tests/audit/audit-plans.test.ts).
+   * Newest first is (occurred_at, seq) descending: every filter and time range is then one
+   * walk of the index built for it (migrations/1764300013000), and the cursor continues it
+   * where the page ended. docs/architecture.md, "The audit log at scale".
+   */
+  listStatement(query: AuditEventQuery): Statement {
     const where: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, value: unknown): void => {
+    const param = (value: unknown): string => {
       params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
+      return `$${params.length}`;
     };
-    if (query.actorId) add('actor_id = ?', query.actorId);
-    if (query.action) add('action = ?', query.action);
-    if (query.targetType) add('target_type = ?', query.targetType);
-    if (query.targetId) add('target_id = ?', query.targetId);
-    if (query.outcome) add('outcome = ?', query.outcome);
+    if (query.actorId) where.push(`e.actor_id = ${param(query.actorId)}`);
+    if (query.action) where.push(`e.action = ${param(query.action)}`);
+    if (query.targetType) where.push(`e.target_type = ${param(query.targetType)}`);
+    if (query.targetId) where.push(`e.target_id = ${param(query.targetId)}`);
+    if (query.outcome) where.push(`e.outcome = ${param(query.outcome)}`);
     if (query.from) {
       const b = bound(query.from, false);
-      add(`occurred_at ${b.sql} ?::timestamptz`, b.value);
+      where.push(`e.occurred_at ${b.sql} ${param(b.value)}::timestamptz`);
     }
     if (query.to) {
       const b = bound(query.to, true);
-      add(`occurred_at ${b.sql} ?::timestamptz`, b.value);
+      where.push(`e.occurred_at ${b.sql} ${param(b.value)}::timestamptz`);
     }
-    if (query.beforeSeq) add('e.seq < ?::bigint', query.beforeSeq);
-    // Raw SQL: a dynamic filter over the largest table, walked newest first on the seq indexes.
-    return queryRows<AuditEventRow>(
-      this.dataSource.manager,
-      `SELECT id::text, seq::text, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at,
-              actor_id::text, action, target_type, target_id, outcome, ip, request_id, details
+    if (query.before) {
+      const seq = `${param(query.before.seq)}::bigint`;
+      // An old cursor's row is never deleted, so its time is one probe of the primary key.
+      const time = query.before.occurredAt
+        ? `${param(query.before.occurredAt)}::timestamptz`
+        : `(SELECT b.occurred_at FROM audit_events b WHERE b.seq = ${seq})`;
+      where.push(`(e.occurred_at, e.seq) < (${time}, ${seq})`);
+    }
+    // Raw SQL: a dynamic filter over the largest table, walked newest first on the time indexes.
+    const sql = `SELECT e.id::text, e.seq::text,
+              to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at,
+              e.actor_id::text, e.action, e.target_type, e.target_id, e.outcome, e.ip, e.request_id, e.details
          FROM audit_events e
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY e.seq DESC
-        LIMIT $${params.length + 1}`,
-      [...params, query.limit],
-    );
+        ORDER BY e.occurred_at DESC, e.seq DESC
+        LIMIT ${param(query.limit)}`;
+    return { sql, params };
   }
 
   /**
