@@ -8,6 +8,7 @@ import {
   checkpointOf,
   type CheckpointColumns,
 } from './audit-checkpoints.repository';
+import type { Statement } from './audit-events.repository';
 import { auditRowColumnsSql } from './audit-hash';
 
 /** Any constant both sealers agree on; taken per transaction, so a crash frees it. */
@@ -62,11 +63,20 @@ export class AuditChainRepository {
     throughSeq: string,
     limit: number,
   ): Promise<ChainEntryRow[]> {
+    const { sql, params } = this.entriesBetweenStatement(afterSeq, throughSeq, limit);
+    // `checkpoint` is set below, in place rather than a copy per entry: a full verification
+    // reads a million of them.
+    const rows = await queryRows<ChainEntryRow & CheckpointColumns>(manager, sql, params);
+    for (const row of rows) row.checkpoint = checkpointOf(row);
+    return rows;
+  }
+
+  /** {@link entriesBetween}'s statement, for it and for the plan test (tests/audit/audit-plans.test.ts). */
+  entriesBetweenStatement(afterSeq: string, throughSeq: string, limit: number): Statement {
     // Both sides of the join are bounded to the batch's range, so the plan walks each
     // primary key forward from `afterSeq` instead of from the first row.
-    const rows = await queryRows<Omit<ChainEntryRow, 'checkpoint'> & CheckpointColumns>(
-      manager,
-      `SELECT c.seq::text AS chain_seq, c.kind, c.prev_hash, c.hash, e.seq IS NOT NULL AS present,
+    return {
+      sql: `SELECT c.seq::text AS chain_seq, c.kind, c.prev_hash, c.hash, e.seq IS NOT NULL AS present,
               ${auditRowColumnsSql('e')},
               ${checkpointColumnsSql('k')}
          FROM audit_chain c
@@ -75,8 +85,7 @@ export class AuditChainRepository {
         WHERE c.seq > $1 AND c.seq <= $2
         ORDER BY c.seq
         LIMIT ${Number(limit)}`,
-      [afterSeq, throughSeq],
-    );
-    return rows.map((row) => ({ ...row, checkpoint: checkpointOf(row) }));
+      params: [afterSeq, throughSeq],
+    };
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The prev_hash of the first entry of the chain. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -49,9 +49,45 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** The bytes an `event` entry hashes: the whole row, as text. */
+/**
+ * The bytes an `event` entry hashes: the whole row, as text, in {@link canonicalJson}'s form
+ * of the object below (audit-hash.spec.ts holds them byte for byte equal). The keys are
+ * written in their sorted order once, here, instead of sorted per row: the sealer and the
+ * verifier call this once per event, a million times over a full verification.
+ */
 export function canonicalEvent(row: AuditRowText): string {
-  return canonicalJson({
+  if (
+    row.seq === undefined ||
+    row.id === undefined ||
+    row.occurred_at === undefined ||
+    row.actor_id === undefined ||
+    row.action === undefined ||
+    row.target_type === undefined ||
+    row.target_id === undefined ||
+    row.outcome === undefined ||
+    row.ip === undefined ||
+    row.request_id === undefined ||
+    row.details === undefined
+  ) {
+    // canonicalJson leaves an undefined member out; a row from SQL never has one.
+    return canonicalJson(eventObject(row));
+  }
+  return (
+    `{"action":${json(row.action)},"actorId":${json(row.actor_id)},"details":${json(row.details)}` +
+    `,"id":${json(row.id)},"ip":${json(row.ip)},"kind":"event","occurredAt":${json(row.occurred_at)}` +
+    `,"outcome":${json(row.outcome)},"requestId":${json(row.request_id)},"seq":${json(row.seq)}` +
+    `,"targetId":${json(row.target_id)},"targetType":${json(row.target_type)}}`
+  );
+}
+
+/** A scalar as canonicalJson writes it. */
+function json(value: string | number | boolean | null): string {
+  return value === null ? 'null' : JSON.stringify(value);
+}
+
+/** The object an `event` entry stands for; {@link canonicalEvent} writes its canonical JSON. */
+export function eventObject(row: AuditRowText): Record<string, unknown> {
+  return {
     kind: 'event',
     seq: row.seq,
     id: row.id,
@@ -64,7 +100,7 @@ export function canonicalEvent(row: AuditRowText): string {
     ip: row.ip,
     requestId: row.request_id,
     details: row.details,
-  });
+  };
 }
 
 /** The bytes a `gap` entry hashes: a marker saying no row will ever carry this seq. */
@@ -74,5 +110,6 @@ export function canonicalGap(seq: string): string {
 
 /** hash = sha256(prev_hash || canonical_json), hex. */
 export function chainHash(prevHash: string, canonical: string): string {
-  return createHash('sha256').update(prevHash, 'utf8').update(canonical, 'utf8').digest('hex');
+  // One-shot over the joined text: the same bytes as a Hash object fed twice, at half the cost.
+  return hash('sha256', prevHash + canonical, 'hex');
 }
