@@ -50,6 +50,12 @@ export class ScaleAuditIndexes1764300013000 implements MigrationInterface {
       `CREATE INDEX ix_audit_events_unsuccessful ON audit_events (outcome, action, occurred_at, seq)
         WHERE outcome <> 'success'`,
     );
+    // Denials or failures of any action, newest first: about 3 % of rows, which a walk of the
+    // time index would filter out of 30 rows to fill a page (p95 53 ms at c=8, 10^6 events).
+    await q.query(
+      `CREATE INDEX ix_audit_events_unsuccessful_time ON audit_events (outcome, occurred_at, seq)
+        WHERE outcome <> 'success'`,
+    );
     await q.query(
       `CREATE STATISTICS st_audit_events_kind (mcv, dependencies)
          ON action, target_type, outcome FROM audit_events`,
@@ -58,6 +64,7 @@ export class ScaleAuditIndexes1764300013000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP STATISTICS st_audit_events_kind`);
+    await q.query(`DROP INDEX ix_audit_events_unsuccessful_time`);
     await q.query(`DROP INDEX ix_audit_events_unsuccessful`);
     await q.query(`DROP INDEX ix_audit_events_target_time`);
     await q.query(`DROP INDEX ix_audit_events_target_type_time`);

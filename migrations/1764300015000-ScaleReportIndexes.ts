@@ -9,8 +9,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   published_at) in the list's order instead of testing the `countries` array of every
  *   row of a type (or of the whole table), and a country nobody mentions costs one probe.
  *   It holds no handling: the list still reads each report through the visibility rule.
- * - TLP and urgent filters get their own date-ordered indexes; RED's carries what the
- *   visibility rule reads, so a RED page's ids come from the index alone.
+ * - TLP and urgent filters get their own date-ordered indexes.
  */
 export class ScaleReportIndexes1764300015000 implements MigrationInterface {
   name = 'ScaleReportIndexes1764300015000';
@@ -73,17 +72,9 @@ export class ScaleReportIndexes1764300015000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX ix_reports_urgent ON reports (status, published_at DESC, id DESC) WHERE urgent`,
     );
-    // RED lists read their page's ids from this index alone: it holds every column the
-    // visibility rule reads (ReportsRepository.listSql).
-    await q.query(
-      `CREATE INDEX ix_reports_red ON reports (status, published_at DESC, id DESC)
-         INCLUDE (author_id, team_id, tlp, distribution_team_ids, recipient_user_ids, type, urgent)
-         WHERE tlp = 'RED'`,
-    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX ix_reports_red`);
     await q.query(`DROP INDEX ix_reports_urgent`);
     await q.query(`DROP INDEX ix_reports_tlp_status`);
     await q.query(`DROP TRIGGER trg_reports_countries_update ON reports`);

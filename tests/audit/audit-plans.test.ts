@@ -115,7 +115,7 @@ describe('the audit plans at 10^5 events', () => {
       { targetType: 'taxii_key', ...farBack },
       'ix_audit_events_target_type_time',
     ],
-    ['denials', { outcome: 'denied' }, 'ix_audit_events_time'],
+    ['denials', { outcome: 'denied' }, 'ix_audit_events_unsuccessful_time'],
     [
       'denials of one action',
       { outcome: 'denied', action: 'report.update.denied' },

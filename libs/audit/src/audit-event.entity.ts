@@ -5,7 +5,8 @@ export type AuditOutcome = 'success' | 'denied' | 'failure';
 /** One immutable line of the audit log; a trigger refuses UPDATE, DELETE and TRUNCATE. */
 @Entity({ name: 'audit_events' })
 // The list's indexes, each ending in its order (occurred_at, seq): migrations/1764300013000.
-// The partial ix_audit_events_unsuccessful is the migration's alone.
+// The partial ix_audit_events_unsuccessful and ix_audit_events_unsuccessful_time are the
+// migration's alone.
 @Index('ix_audit_events_time', ['occurredAt', 'seq'])
 @Index('ix_audit_events_actor_time', ['actorId', 'occurredAt', 'seq'])
 @Index('ix_audit_events_action_time', ['action', 'occurredAt', 'seq'])

@@ -3,7 +3,7 @@ import { Actor, toInt } from '@rilon/core';
 import type { EntityManager } from 'typeorm';
 import type { ReportFilters } from './report-filters';
 import type { ReportRow, ReportVersionView } from './report.view';
-import { actorViewer, canReadSql, type ViewerSql } from './visibility';
+import { actorViewer, canReadSql, redReaderCandidatesSql, type ViewerSql } from './visibility';
 
 /** Envelope columns of `reports r`, named as ReportRow names them. */
 const ENVELOPE = `r.id, r.type, r.team_id AS "teamId", r.author_id AS "authorId", r.title, r.summary,
@@ -190,11 +190,12 @@ export class ReportsRepository {
     const q = new ListQuery(actor, f);
     const where = q.where();
     if (f.tlp === 'RED' && q.from === 'reports r') {
-      // RED reports are few and each may name its own recipients, so the walk tests many to
-      // fill a page; the partial index ix_reports_red carries every column the visibility
-      // rule reads, so the page's ids come from the index alone and only the page is read.
-      const sql = `WITH page AS (SELECT r.id, ${q.keyColumn} AS k FROM reports r
-          WHERE ${where.join(' AND ')} ORDER BY ${q.order} LIMIT ${q.bind(f.limit + 1)})
+      // Few of the RED reports name any one viewer: the ones the rule may let them read are
+      // found through the author, team and recipients indexes, then sorted, instead of
+      // testing every RED report in date order (docs/architecture.md, "Lists at scale").
+      const sql = `WITH page AS MATERIALIZED (SELECT r.id, ${q.keyColumn} AS k FROM reports r
+          WHERE ${redReaderCandidatesSql('r', q.viewer)} AND ${where.join(' AND ')}
+          ORDER BY ${q.order} LIMIT ${q.bind(f.limit + 1)})
         SELECT ${q.columns()} FROM page JOIN reports r ON r.id = page.id
          ORDER BY page.k DESC, page.id DESC`;
       return { sql, params: q.args };

@@ -34,6 +34,18 @@ export function canReadSql(r: string, v: ViewerSql): string {
 }
 
 /**
+ * Who can be among the readers of a RED report, as indexes can find them: its author, the
+ * leads of its team, its named recipients (`@>`, which the GIN index serves, where the rule's
+ * `= ANY` cannot). Implied by {@link canReadSql} for every RED row, and never a gate of its
+ * own: a RED list ANDs it with the rule so that the few rows a viewer may read are found by
+ * index instead of testing every RED report (docs/architecture.md, "Lists at scale").
+ */
+export function redReaderCandidatesSql(r: string, v: ViewerSql): string {
+  return `(${r}.author_id = ${v.userId} OR ${r}.team_id = ANY(${v.leadTeamIds})
+    OR ${r}.recipient_user_ids @> ARRAY[${v.userId}])`;
+}
+
+/**
  * The viewer "any member of team $n" (no personal grants), for team webhooks: what the
  * team's members may read as members of that team, never RED.
  */
