@@ -49,6 +49,21 @@ const SHAPES: Shape[] = [
   { indicator: IBC, groupBy: 'reportingCountry', from: '2023-01', to: '2024-12' },
   { indicator: IBC, groupBy: 'nationality', from: '2024-06' },
   { indicator: IBC, groupBy: 'month', reportingCountry: 'FRA' },
+  // Ranges at the edges of whole years: a December alone (no whole year, nothing after it),
+  // a January alone, a year's tail, a whole year, and a range across a year's end.
+  {
+    indicator: IBC,
+    groupBy: 'reportingCountry',
+    reportingCountry: 'THA',
+    borderType: 'land',
+    from: '2024-12',
+    to: '2024-12',
+  },
+  { indicator: IBC, groupBy: 'nationality', from: '2025-01', to: '2025-01' },
+  { indicator: IBC, groupBy: 'borderType', from: '2024-03', to: '2024-12' },
+  { indicator: IBC, groupBy: 'reportingCountry', from: '2025-01', to: '2025-12' },
+  { indicator: IBC, groupBy: 'nationality', borderType: 'air', from: '2024-12', to: '2025-01' },
+  { indicator: IBC, groupBy: 'borderType', from: '2024-12', to: '2025-12' },
 ];
 
 function stats(

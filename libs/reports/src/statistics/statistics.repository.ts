@@ -244,25 +244,30 @@ export class StatisticsRepository {
       // first and after the last of them from the monthly one (all of [from, to] when it
       // holds no whole year).
       const { first, end } = wholeYears(filter.fromDate, filter.toDate);
-      const start = first !== undefined ? `${bind(first)}::date` : undefined;
-      const stop = end !== undefined ? `${bind(end)}::date` : undefined;
+      // Bound on first use only: a parameter the text never names is a bind error.
+      const once = (value: string | undefined): (() => string) => {
+        let placeholder: string | undefined;
+        return () => (placeholder ??= `${bind(value as string)}::date`);
+      };
+      const start = once(first);
+      const stop = once(end);
       const inRange = observed('x', []);
       if (!(first !== undefined && end !== undefined && first >= end))
         branches.push(
           rollup('statistics_rollup_years', [
-            ...(start ? [`x.period >= ${start}`] : []),
-            ...(stop ? [`x.period < ${stop}`] : []),
+            ...(first !== undefined ? [`x.period >= ${start()}`] : []),
+            ...(end !== undefined ? [`x.period < ${stop()}`] : []),
           ]),
         );
       // A range that starts in January (ends in December) has no months before (after).
-      if (start && first !== filter.fromDate)
-        branches.push(rollup(source.table, [...inRange, `x.period < ${start}`]));
-      if (stop && !filter.toDate?.endsWith('-12-01'))
+      if (first !== undefined && first !== filter.fromDate)
+        branches.push(rollup(source.table, [...inRange, `x.period < ${start()}`]));
+      if (end !== undefined && !filter.toDate?.endsWith('-12-01'))
         branches.push(
           rollup(source.table, [
             ...inRange,
-            `x.period >= ${stop}`,
-            ...(start ? [`x.period >= ${start}`] : []),
+            `x.period >= ${stop()}`,
+            ...(first !== undefined ? [`x.period >= ${start()}`] : []),
           ]),
         );
     }
