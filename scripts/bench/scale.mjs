@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { apiClient, apiUrlOf, signIn } from '../lib/api-client.mjs';
+import { reportPayload } from './lib/report-payload.mjs';
 import {
   ROOT,
   existingEnvironment,
@@ -241,33 +242,6 @@ function scenarios(loaded, firstPageCursor) {
     auditList('denied', { outcome: 'denied' }),
     auditList('nothing', { action: 'auth.logout' }),
   ].filter((s) => !only || only.test(`${s.group} ${s.name}`));
-}
-
-function reportPayload(teamId) {
-  return {
-    type: 'visa_fraud_trend',
-    teamId,
-    title: 'Forged passports on exit flights',
-    summary: 'Biodata pages substituted; detected at departure control.',
-    tlp: 'GREEN',
-    urgent: false,
-    body: {
-      documentType: 'passport',
-      issuingCountry: 'IND',
-      fraudType: 'forgery',
-      personsDetected: 14,
-      documentsDetected: 17,
-      direction: 'exit',
-      periodStart: '2026-08-01',
-      periodEnd: '2026-08-31',
-      holderNationalities: ['LKA', 'XXA'],
-      detectionPoints: [{ type: 'airport', code: 'BKK', country: 'THA' }],
-      route: { origin: 'LKA', transit: ['THA', 'MYS'], destination: 'AUS' },
-      compromisedFeatures: ['biodata page substitution'],
-      trend: 'increasing',
-      indicators: ['laminate edges lift near the photo'],
-    },
-  };
 }
 
 /** Whether a row meets its group's target (undefined where the group has none at this c). */

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { apiClient, apiUrlOf, signIn } from '../lib/api-client.mjs';
+import { reportPayload } from './lib/report-payload.mjs';
 import {
   ROOT,
   freePort,
@@ -29,33 +30,6 @@ const connections = Number(values.connections);
 const duration = Number(values.duration);
 const warmup = Number(values.warmup);
 const log = (line) => process.stderr.write(`write-path: ${line}\n`);
-
-function reportPayload(teamId) {
-  return {
-    type: 'visa_fraud_trend',
-    teamId,
-    title: 'Forged passports on exit flights',
-    summary: 'Biodata pages substituted; detected at departure control.',
-    tlp: 'GREEN',
-    urgent: false,
-    body: {
-      documentType: 'passport',
-      issuingCountry: 'IND',
-      fraudType: 'forgery',
-      personsDetected: 14,
-      documentsDetected: 17,
-      direction: 'exit',
-      periodStart: '2026-08-01',
-      periodEnd: '2026-08-31',
-      holderNationalities: ['LKA', 'XXA'],
-      detectionPoints: [{ type: 'airport', code: 'BKK', country: 'THA' }],
-      route: { origin: 'LKA', transit: ['THA', 'MYS'], destination: 'AUS' },
-      compromisedFeatures: ['biodata page substitution'],
-      trend: 'increasing',
-      indicators: ['laminate edges lift near the photo'],
-    },
-  };
-}
 
 /** An officer of one team, signed in, over the portal's own API. */
 async function setUpAuthor(baseUrl, admin) {

@@ -1,0 +1,30 @@
+/**
+ * The report every benchmark writes through POST /reports: a GREEN visa fraud trend with a
+ * full body, so a write measures the validation and the JSON the portal really handles.
+ */
+export function reportPayload(teamId) {
+  return {
+    type: 'visa_fraud_trend',
+    teamId,
+    title: 'Forged passports on exit flights',
+    summary: 'Biodata pages substituted; detected at departure control.',
+    tlp: 'GREEN',
+    urgent: false,
+    body: {
+      documentType: 'passport',
+      issuingCountry: 'IND',
+      fraudType: 'forgery',
+      personsDetected: 14,
+      documentsDetected: 17,
+      direction: 'exit',
+      periodStart: '2026-08-01',
+      periodEnd: '2026-08-31',
+      holderNationalities: ['LKA', 'XXA'],
+      detectionPoints: [{ type: 'airport', code: 'BKK', country: 'THA' }],
+      route: { origin: 'LKA', transit: ['THA', 'MYS'], destination: 'AUS' },
+      compromisedFeatures: ['biodata page substitution'],
+      trend: 'increasing',
+      indicators: ['laminate edges lift near the photo'],
+    },
+  };
+}
