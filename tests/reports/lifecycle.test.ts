@@ -1,4 +1,5 @@
 import { createCast, Factory, type Cast, type TestUser } from '../support/factories';
+import { withAdmin } from '../support/db';
 import { startApi, TestApi } from '../support/harness';
 import { auditRows, outboxRows } from './report-db';
 import { BODIES, envelope, makeReport } from './report-fixtures';
@@ -51,6 +52,46 @@ describe('report lifecycle', () => {
           [user!.id],
         );
         expect(denied.length).toBeGreaterThan(0);
+      }
+    });
+
+    it("records the request's address and id with the draft's audit row", async () => {
+      const res = await api.post('/reports', envelope(cast.teamA.id), token(cast.officer));
+      expect(res.status).toBe(201);
+      const [row] = await api.db.query(
+        `SELECT ip, request_id FROM audit_events WHERE action = 'report.create' AND target_id = $1`,
+        [res.body.id],
+      );
+      expect(row.ip).toMatch(/127\.0\.0\.1/);
+      expect(row.request_id).toBe(res.headers.get('x-request-id'));
+    });
+
+    it('writes no draft when its audit row cannot be written (one statement, both or neither)', async () => {
+      const title = 'Refused by the audit log';
+      const asOwner = (sql: string) => withAdmin((c) => c.query(sql), api.database.url);
+      await asOwner(`
+        CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'audit refused for the test'; END $$`);
+      await asOwner(`
+        CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_events FOR EACH ROW
+        WHEN (NEW.action = 'report.create') EXECUTE FUNCTION test_refuse_audit()`);
+      try {
+        const before = await api.db.query(`SELECT count(*)::int AS n FROM reports`);
+        const res = await api.post(
+          '/reports',
+          { ...envelope(cast.teamA.id), title },
+          token(cast.officer),
+        );
+        expect(res.status).toBe(500);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        expect(JSON.stringify(res.body)).not.toContain('audit refused');
+        const after = await api.db.query(`SELECT count(*)::int AS n FROM reports`);
+        expect(after[0].n).toBe(before[0].n);
+        const titled = await api.db.query(`SELECT 1 FROM reports WHERE title = $1`, [title]);
+        expect(titled).toHaveLength(0);
+      } finally {
+        await asOwner(`DROP TRIGGER test_refuse_audit ON audit_events`);
+        await asOwner(`DROP FUNCTION test_refuse_audit()`);
       }
     });
   });

@@ -4,7 +4,11 @@ import { RequestContext } from '@rilon/core';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuditAction } from './audit-action';
 import { AuditOutcome } from './audit-event.entity';
-import { AuditEventsRepository } from './audit-events.repository';
+import {
+  AuditEventsRepository,
+  type NewAuditEvent,
+  type Statement,
+} from './audit-events.repository';
 
 export interface AuditRecord {
   actorId: string | null;
@@ -42,8 +46,21 @@ export class AuditService {
   ) {}
 
   async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
+    await this.events.insert(manager, this.event(entry));
+  }
+
+  /**
+   * The audit row of `entry` as an INSERT numbered from `$first`, for a writer that makes
+   * it part of its own statement: the row then commits with the change or not at all.
+   */
+  statement(entry: AuditRecord, first: number): Statement {
+    return this.events.insertStatement(this.event(entry), first);
+  }
+
+  /** The row as stored: the request's address and id, the details scrubbed. */
+  private event(entry: AuditRecord): NewAuditEvent {
     const meta = RequestContext.current();
-    await this.events.insert(manager, {
+    return {
       actorId: entry.actorId,
       action: entry.action,
       targetType: entry.targetType ?? null,
@@ -52,7 +69,7 @@ export class AuditService {
       ip: meta.ip,
       requestId: meta.requestId,
       details: scrubDetails(entry.details),
-    });
+    };
   }
 
   async recordAlone(entry: AuditRecord): Promise<void> {

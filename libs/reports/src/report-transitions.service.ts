@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type AuditAction, AuditService, denied, Refusals } from '@rilon/audit';
+import { type AuditAction, type AuditRecord, AuditService, denied, Refusals } from '@rilon/audit';
 import { Actor, inTransaction, isUuid, ProblemException } from '@rilon/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { decide, type ReportAction } from './report-access';
@@ -67,17 +67,39 @@ export class ReportTransitionsService {
     manager: EntityManager,
     actor: Actor,
     action: AuditAction,
-    report: { id: string; type: string; tlp: string; version: number },
+    report: TransitionSubject,
     extra: Record<string, unknown> = {},
   ): Promise<void> {
-    await this.audit.record(manager, {
-      actorId: actor.userId,
-      action,
-      targetType: 'report',
-      targetId: report.id,
-      details: { type: report.type, tlp: report.tlp, version: report.version, ...extra },
-    });
+    await this.audit.record(manager, transitionRecord(actor, action, report, extra));
   }
+
+  /** The same row as an INSERT numbered from `$first`, for a writer's own statement. */
+  transitionStatement(
+    actor: Actor,
+    action: AuditAction,
+    report: TransitionSubject,
+    extra: Record<string, unknown>,
+    first: number,
+  ): { sql: string; params: unknown[] } {
+    return this.audit.statement(transitionRecord(actor, action, report, extra), first);
+  }
+}
+
+type TransitionSubject = { id: string; type: string; tlp: string; version: number };
+
+function transitionRecord(
+  actor: Actor,
+  action: AuditAction,
+  report: TransitionSubject,
+  extra: Record<string, unknown>,
+): AuditRecord {
+  return {
+    actorId: actor.userId,
+    action,
+    targetType: 'report',
+    targetId: report.id,
+    details: { type: report.type, tlp: report.tlp, version: report.version, ...extra },
+  };
 }
 
 function pastTense(action: ReportAction): string {

@@ -72,16 +72,36 @@ export class ReportsRepository {
   }
 
   /** Inserts a draft and answers it as written (RETURNING: no second read). */
+  /**
+   * A new report, answered from RETURNING. `alongside`, numbered from the parameter it is
+   * given, is written in the same statement (a data-modifying CTE): the report and, say, its
+   * audit row commit together in one round trip, with or without a transaction around them.
+   */
   async insert(
     manager: EntityManager,
     report: { id: string; type: string; teamId: string; authorId: string } & ReportContent,
+    alongside?: (first: number) => { sql: string; params: unknown[] },
   ): Promise<ReportRow> {
-    const rows: ReportRow[] = await manager.query(
-      `INSERT INTO reports AS r (id, type, team_id, author_id, title, summary, tlp, distribution_team_ids,
+    const params = [
+      report.id,
+      report.type,
+      report.teamId,
+      report.authorId,
+      ...contentParams(report),
+    ];
+    const insert = `INSERT INTO reports AS r (id, type, team_id, author_id, title, summary, tlp, distribution_team_ids,
          recipient_user_ids, urgent, source_reliability, information_credibility, body, countries)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::uuid[], $9::uuid[], $10, $11, $12, $13::jsonb, $14::varchar[])
-       RETURNING ${ENVELOPE}, r.body`,
-      [report.id, report.type, report.teamId, report.authorId, ...contentParams(report)],
+       RETURNING ${ENVELOPE}, r.body`;
+    if (!alongside) {
+      const rows: ReportRow[] = await manager.query(insert, params);
+      return rows[0];
+    }
+    const also = alongside(params.length + 1);
+    // A data-modifying CTE runs whether or not the outer query reads it.
+    const rows: ReportRow[] = await manager.query(
+      `WITH created AS (${insert}), alongside AS (${also.sql}) SELECT * FROM created`,
+      [...params, ...also.params],
     );
     return rows[0];
   }

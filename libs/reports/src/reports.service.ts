@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Refusals } from '@rilon/audit';
-import {
-  Actor,
-  addOutboxEvent,
-  inTransaction,
-  newId,
-  ProblemException,
-  teamRole,
-} from '@rilon/core';
+import { Actor, addOutboxEvent, newId, ProblemException, teamRole } from '@rilon/core';
 import type { DataSource } from 'typeorm';
 import type { CreateReportDto } from './dto/create-report.dto';
 import type { DistributionDto } from './dto/distribution.dto';
@@ -52,39 +45,34 @@ export class ReportsService {
       );
     }
     const type = dto.type as ReportType;
-    return inTransaction(this.dataSource, async (manager) => {
-      const content = await this.input.content(manager, type, dto.teamId, {
-        title: dto.title,
-        summary: dto.summary ?? '',
-        tlp: dto.tlp as Tlp,
-        distribution: dto.distribution,
-        urgent: dto.urgent ?? false,
-        sourceReliability: dto.sourceReliability ?? 'X',
-        informationCredibility: dto.informationCredibility ?? '4',
-        body: plainBody(dto.body),
-      });
-      const id = newId();
-      const created = await this.repository.insert(manager, {
-        id,
-        type,
-        teamId: dto.teamId,
-        authorId: actor.userId,
-        ...content,
-      });
-      await this.transitions.recordTransition(
-        manager,
-        actor,
-        'report.create',
-        {
-          id,
-          type,
-          tlp: content.tlp,
-          version: 1,
-        },
-        { teamId: dto.teamId },
-      );
-      return created;
+    // The names the report refers to are checked before the write and outside any
+    // transaction: teams, users and members are never deleted, so what exists now still
+    // exists when the insert commits.
+    const content = await this.input.content(this.dataSource.manager, type, dto.teamId, {
+      title: dto.title,
+      summary: dto.summary ?? '',
+      tlp: dto.tlp as Tlp,
+      distribution: dto.distribution,
+      urgent: dto.urgent ?? false,
+      sourceReliability: dto.sourceReliability ?? 'X',
+      informationCredibility: dto.informationCredibility ?? '4',
+      body: plainBody(dto.body),
     });
+    const id = newId();
+    // One statement writes the draft and its audit row: they commit together, atomically,
+    // in a single round trip (docs/architecture.md, "The write path").
+    return this.repository.insert(
+      this.dataSource.manager,
+      { id, type, teamId: dto.teamId, authorId: actor.userId, ...content },
+      (first) =>
+        this.transitions.transitionStatement(
+          actor,
+          'report.create',
+          { id, type, tlp: content.tlp, version: 1 },
+          { teamId: dto.teamId },
+          first,
+        ),
+    );
   }
 
   /**

@@ -85,17 +85,20 @@ async function main() {
     statistics.series(await actorOf(request), request.query),
   );
   app.get('/audit-events', async (request) => audit.list(typed(request.query)));
-  // The same durable work as POST /api/v1/reports: the report row (with its search document
-  // and every index) and its audit row, committed together, the created report answered.
+  // The same durable work as POST /api/v1/reports, by the same statement: the report row
+  // (with its search document and every index) and its audit row, written together by one
+  // data-modifying CTE, the created report answered from RETURNING.
   app.post('/reports', async (request, reply) => {
     const actor = await actorOf(request);
     const b = request.body;
-    const client = await pool.connect();
-    const tx = rowsOf(client);
-    try {
-      await client.query('BEGIN');
-      const id = newId();
-      const content = {
+    const id = newId();
+    const created = await reportsRepository.insert(
+      manager,
+      {
+        id,
+        type: b.type,
+        teamId: b.teamId,
+        authorId: actor.userId,
         title: b.title,
         summary: b.summary ?? '',
         tlp: b.tlp,
@@ -106,33 +109,24 @@ async function main() {
         informationCredibility: b.informationCredibility ?? '4',
         body: b.body,
         countries: countriesOf(b.body),
-      };
-      await reportsRepository.insert(tx, {
-        id,
-        type: b.type,
-        teamId: b.teamId,
-        authorId: actor.userId,
-        ...content,
-      });
-      await auditEvents.insert(tx, {
-        actorId: actor.userId,
-        action: 'report.create',
-        targetType: 'report',
-        targetId: id,
-        outcome: 'success',
-        ip: request.ip,
-        requestId: null,
-        details: { type: b.type, tlp: b.tlp, version: 1, teamId: b.teamId },
-      });
-      await client.query('COMMIT');
-      reply.code(201);
-      return { id, type: b.type, teamId: b.teamId, status: 'draft', version: 1, ...content };
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+      },
+      (first) =>
+        auditEvents.insertStatement(
+          {
+            actorId: actor.userId,
+            action: 'report.create',
+            targetType: 'report',
+            targetId: id,
+            outcome: 'success',
+            ip: request.ip,
+            requestId: null,
+            details: { type: b.type, tlp: b.tlp, version: 1, teamId: b.teamId },
+          },
+          first,
+        ),
+    );
+    reply.code(201);
+    return created;
   });
   await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
   const stop = () =>
