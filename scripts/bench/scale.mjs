@@ -52,7 +52,7 @@ if (!(scale > 0 && scale <= 1) || !(duration > 0) || connectionCounts.some((c) =
 }
 const log = (line) => process.stderr.write(`scale: ${line}\n`);
 const require = createRequire(import.meta.url);
-const { loadScaleData, idOf, sizes } = require('./lib/scale-data.cjs');
+const { loadScaleData, describeScale, sizes } = require('./lib/scale-data.cjs');
 const distLib = (path) => require(join(ROOT, 'dist/apps/api/libs', path));
 /** Every generated user signs in with this; it never leaves the throwaway database. */
 const PASSWORD = 'scale-benchmark-passphrase-only';
@@ -271,8 +271,7 @@ async function main() {
   try {
     let loaded;
     if (values.database) {
-      const s = sizes(scale);
-      loaded = describe(s);
+      loaded = describeScale(sizes(scale));
       log(`measuring ${values.database} as generated at --scale ${scale}`);
     } else {
       log(`generating at --scale ${scale} into ${env.database}`);
@@ -350,23 +349,6 @@ async function main() {
       log(`kept the database ${env.database}: --database ${env.database} measures it again`);
     await env.dispose({ keepDatabase: keep });
   }
-}
-
-/** What a database generated earlier at `s` holds (the ids are functions of ordinals). */
-function describe(s) {
-  return {
-    sizes: s,
-    terms: { common: 'passport', mid: 'hawala', threshold: 'kafala', rare: 'opk7' },
-    countries: { common: 'THA', absent: 'ISL' },
-    ids: {
-      admin: { id: idOf('user', 1), email: 'user1@scale.example.org' },
-      auditor: { id: idOf('user', 2), email: 'user2@scale.example.org' },
-      officer: { id: idOf('user', 15), email: 'user15@scale.example.org', teamId: idOf('team', 4) },
-      team: (t) => idOf('team', t),
-      user: (u) => idOf('user', u),
-      report: (g) => idOf('report', g),
-    },
-  };
 }
 
 function print(rows, verification, peak, loaded) {

@@ -125,6 +125,30 @@ const idOf = (kind, ordinal) => {
 };
 
 /**
+ * What a data set generated at sizes `s` holds and where a benchmark finds it: every id is a
+ * function of an ordinal, so a database generated earlier (scale.mjs --database) is described
+ * without reading it.
+ */
+function describeScale(s) {
+  const statsReports = s.statsCountries * s.statsMonths;
+  return {
+    sizes: { ...s, statsReports, observations: statsReports * 168 },
+    terms: { common: WORDS[0], mid: MID_TERM, threshold: THRESHOLD_TERM, rare: `${RARE_PREFIX}7` },
+    countries: { common: COUNTRIES[0], absent: ABSENT_COUNTRY },
+    ids: {
+      admin: { id: idOf('user', 1), email: 'user1@scale.example.org' },
+      auditor: { id: idOf('user', 2), email: 'user2@scale.example.org' },
+      // user 15 is an officer of team 4 (15 % 12 = 3) and of no other team
+      officer: { id: idOf('user', 15), email: 'user15@scale.example.org', teamId: idOf('team', 4) },
+      lead: { id: idOf('user', 43), email: 'user43@scale.example.org', teamId: idOf('team', 8) },
+      team: (t) => idOf('team', t),
+      user: (u) => idOf('user', u),
+      report: (g) => idOf('report', g),
+    },
+  };
+}
+
+/**
  * Loads the data set into the migrated database `client` is connected to (as its owner).
  * `passwordHash` is the argon2 hash every generated user gets (so a benchmark can sign in
  * as anyone; none: nobody signs in); `hashing` is the project's audit hashing
@@ -437,21 +461,7 @@ async function loadScaleData(
     await client.query('ANALYZE');
   });
 
-  return {
-    sizes: { ...s, statsReports, observations: statsReports * 168 },
-    terms: { common: WORDS[0], mid: MID_TERM, threshold: THRESHOLD_TERM, rare: `${RARE_PREFIX}7` },
-    countries: { common: COUNTRIES[0], absent: ABSENT_COUNTRY },
-    ids: {
-      admin: { id: idOf('user', 1), email: 'user1@scale.example.org' },
-      auditor: { id: idOf('user', 2), email: 'user2@scale.example.org' },
-      // user 15 is an officer of team 4 (15 % 12 = 3) and of no other team
-      officer: { id: idOf('user', 15), email: 'user15@scale.example.org', teamId: idOf('team', 4) },
-      lead: { id: idOf('user', 43), email: 'user43@scale.example.org', teamId: idOf('team', 8) },
-      team: (t) => idOf('team', t),
-      user: (u) => idOf('user', u),
-      report: (g) => idOf('report', g),
-    },
-  };
+  return describeScale(s);
 }
 
 /** Seals every audit event after `afterSeq` as the worker's sealer would, in batches. */
@@ -495,4 +505,4 @@ async function sealChain(client, hashing, afterSeq) {
   }
 }
 
-module.exports = { loadScaleData, sizes, idOf, COUNTRIES, WORDS };
+module.exports = { loadScaleData, describeScale, sizes, idOf, COUNTRIES, WORDS };
