@@ -20,41 +20,54 @@ const grains = (list: readonly string[]): string =>
   `unnest(ARRAY[${list.map((g) => `'${g}'`).join(', ')}]::varchar[])`;
 
 /**
- * Adds to both rollups the signed observations that `source` selects (columns indicator,
+ * The three rollups: by month, by calendar year (period: its 1 January, for the whole years of
+ * a range) and over all time. `period` is the expression of an observation's period that a
+ * row keeps (none for totals).
+ */
+const ROLLUPS = [
+  { table: 'statistics_rollup_months', grains: MONTH_GRAINS, period: 'd.period' },
+  {
+    table: 'statistics_rollup_years',
+    grains: MONTH_GRAINS,
+    period: `date_trunc('year', d.period)::date`,
+  },
+  { table: 'statistics_rollup_totals', grains: TOTAL_GRAINS, period: null },
+] as const;
+
+/** A rollup's key: the grain, the indicator, the three dimensions and its period if any. */
+const keyOf = (rollup: (typeof ROLLUPS)[number]): string[] => [
+  'grain',
+  'indicator',
+  'reporting_country',
+  'nationality',
+  'border_type',
+  ...(rollup.period ? ['period'] : []),
+];
+
+/** Adds the signed observations of `source` to one rollup, in key order. */
+function upsertSql(rollup: (typeof ROLLUPS)[number], source: string): string {
+  const key = keyOf(rollup);
+  const ordinals = key.map((_, i) => i + 1).join(', ');
+  return `INSERT INTO ${rollup.table} AS x (${key.join(', ')}, total, observations)
+    SELECT g.grain, d.indicator, ${keeps('c', 'reporting_country')}, ${keeps('n', 'nationality')},
+      ${keeps('b', 'border_type')}${rollup.period ? `, ${rollup.period}` : ''}, SUM(d.sign * d.count),
+      SUM(d.sign)
+    FROM (${source}) d CROSS JOIN ${grains(rollup.grains)} AS g(grain)
+    GROUP BY ${ordinals} ORDER BY ${ordinals}
+    ON CONFLICT (${key.join(', ')}) DO UPDATE
+      SET total = x.total + EXCLUDED.total, observations = x.observations + EXCLUDED.observations;`;
+}
+
+/**
+ * Adds to every rollup the signed observations that `source` selects (columns indicator,
  * reporting_country, nationality, border_type, period, count, sign), then drops rows that
  * no observation backs any more. Months, years, then totals, each in key order, so that two
  * writers meet the rows they share in the same order (docs/architecture.md).
  */
 function applySql(source: string): string {
-  return `
-    INSERT INTO statistics_rollup_months AS x
-      (grain, indicator, reporting_country, nationality, border_type, period, total, observations)
-    SELECT g.grain, d.indicator, ${keeps('c', 'reporting_country')}, ${keeps('n', 'nationality')},
-      ${keeps('b', 'border_type')}, d.period, SUM(d.sign * d.count), SUM(d.sign)
-    FROM (${source}) d CROSS JOIN ${grains(MONTH_GRAINS)} AS g(grain)
-    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (grain, indicator, reporting_country, nationality, border_type, period) DO UPDATE
-      SET total = x.total + EXCLUDED.total, observations = x.observations + EXCLUDED.observations;
-    INSERT INTO statistics_rollup_years AS x
-      (grain, indicator, reporting_country, nationality, border_type, period, total, observations)
-    SELECT g.grain, d.indicator, ${keeps('c', 'reporting_country')}, ${keeps('n', 'nationality')},
-      ${keeps('b', 'border_type')}, date_trunc('year', d.period)::date, SUM(d.sign * d.count),
-      SUM(d.sign)
-    FROM (${source}) d CROSS JOIN ${grains(MONTH_GRAINS)} AS g(grain)
-    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (grain, indicator, reporting_country, nationality, border_type, period) DO UPDATE
-      SET total = x.total + EXCLUDED.total, observations = x.observations + EXCLUDED.observations;
-    INSERT INTO statistics_rollup_totals AS x
-      (grain, indicator, reporting_country, nationality, border_type, total, observations)
-    SELECT g.grain, d.indicator, ${keeps('c', 'reporting_country')}, ${keeps('n', 'nationality')},
-      ${keeps('b', 'border_type')}, SUM(d.sign * d.count), SUM(d.sign)
-    FROM (${source}) d CROSS JOIN ${grains(TOTAL_GRAINS)} AS g(grain)
-    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (grain, indicator, reporting_country, nationality, border_type) DO UPDATE
-      SET total = x.total + EXCLUDED.total, observations = x.observations + EXCLUDED.observations;
-    DELETE FROM statistics_rollup_months WHERE observations = 0;
-    DELETE FROM statistics_rollup_years WHERE observations = 0;
-    DELETE FROM statistics_rollup_totals WHERE observations = 0;`;
+  const upserts = ROLLUPS.map((rollup) => upsertSql(rollup, source));
+  const prunes = ROLLUPS.map(({ table }) => `DELETE FROM ${table} WHERE observations = 0;`);
+  return [...upserts, ...prunes].join('\n    ');
 }
 
 /** The signed rows of a transition table whose report is counted. */
@@ -76,59 +89,27 @@ export class ScaleStatisticsRollup1764300014000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     // Grain: which of country (c), nationality (n), border type (b) a row keeps ('' for
     // the others). `observations` counts the rows behind the sum: a group exists while > 0.
-    await q.query(`
-      CREATE TABLE statistics_rollup_months (
-        grain varchar(3) NOT NULL,
-        indicator varchar(40) NOT NULL,
-        reporting_country varchar(3) NOT NULL,
-        nationality varchar(3) NOT NULL,
-        border_type varchar(16) NOT NULL,
-        period date NOT NULL,
-        total bigint NOT NULL,
-        observations int NOT NULL,
-        CONSTRAINT pk_statistics_rollup_months
-          PRIMARY KEY (grain, indicator, reporting_country, nationality, border_type, period)
-      )`);
-    // The same per calendar year (period: its 1 January), for the whole years of a range.
-    await q.query(`
-      CREATE TABLE statistics_rollup_years (
-        grain varchar(3) NOT NULL,
-        indicator varchar(40) NOT NULL,
-        reporting_country varchar(3) NOT NULL,
-        nationality varchar(3) NOT NULL,
-        border_type varchar(16) NOT NULL,
-        period date NOT NULL,
-        total bigint NOT NULL,
-        observations int NOT NULL,
-        CONSTRAINT pk_statistics_rollup_years
-          PRIMARY KEY (grain, indicator, reporting_country, nationality, border_type, period)
-      )`);
-    await q.query(`
-      CREATE TABLE statistics_rollup_totals (
-        grain varchar(3) NOT NULL,
-        indicator varchar(40) NOT NULL,
-        reporting_country varchar(3) NOT NULL,
-        nationality varchar(3) NOT NULL,
-        border_type varchar(16) NOT NULL,
-        total bigint NOT NULL,
-        observations int NOT NULL,
-        CONSTRAINT pk_statistics_rollup_totals
-          PRIMARY KEY (grain, indicator, reporting_country, nationality, border_type)
-      )`);
+    for (const rollup of ROLLUPS) {
+      const period = rollup.period ? 'period date NOT NULL,' : '';
+      await q.query(`
+        CREATE TABLE ${rollup.table} (
+          grain varchar(3) NOT NULL,
+          indicator varchar(40) NOT NULL,
+          reporting_country varchar(3) NOT NULL,
+          nationality varchar(3) NOT NULL,
+          border_type varchar(16) NOT NULL, ${period}
+          total bigint NOT NULL,
+          observations int NOT NULL,
+          CONSTRAINT pk_${rollup.table} PRIMARY KEY (${keyOf(rollup).join(', ')})
+        )`);
+    }
     // A range of months over a grain whose kept dimension is grouped, not named.
     await q.query(
       `CREATE INDEX ix_statistics_rollup_months_period ON statistics_rollup_months (grain, indicator, period)`,
     );
     // Rows no observation backs any more, found without a scan and deleted at once.
-    await q.query(
-      `CREATE INDEX ix_statistics_rollup_months_empty ON statistics_rollup_months (grain) WHERE observations = 0`,
-    );
-    await q.query(
-      `CREATE INDEX ix_statistics_rollup_years_empty ON statistics_rollup_years (grain) WHERE observations = 0`,
-    );
-    await q.query(
-      `CREATE INDEX ix_statistics_rollup_totals_empty ON statistics_rollup_totals (grain) WHERE observations = 0`,
-    );
+    for (const { table } of ROLLUPS)
+      await q.query(`CREATE INDEX ix_${table}_empty ON ${table} (grain) WHERE observations = 0`);
     // Whether the figure's report is counted in the rollups; the few that are not are the
     // series' on-the-fly part, found through the partial index.
     await q.query(
@@ -176,9 +157,7 @@ export class ScaleStatisticsRollup1764300014000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION rilon_statistics_rollup_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        DELETE FROM statistics_rollup_months;
-        DELETE FROM statistics_rollup_years;
-        DELETE FROM statistics_rollup_totals;
+        ${ROLLUPS.map(({ table }) => `DELETE FROM ${table};`).join('\n        ')}
         RETURN NULL;
       END $$`);
     await q.query(`
@@ -224,8 +203,6 @@ export class ScaleStatisticsRollup1764300014000 implements MigrationInterface {
     await q.query(`DROP FUNCTION rilon_statistics_figure_counted()`);
     await q.query(`DROP INDEX ix_statistics_figures_restricted`);
     await q.query(`ALTER TABLE statistics_figures DROP COLUMN readable_by_all`);
-    await q.query(`DROP TABLE statistics_rollup_totals`);
-    await q.query(`DROP TABLE statistics_rollup_years`);
-    await q.query(`DROP TABLE statistics_rollup_months`);
+    for (const { table } of [...ROLLUPS].reverse()) await q.query(`DROP TABLE ${table}`);
   }
 }
