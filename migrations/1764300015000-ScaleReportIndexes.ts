@@ -1,6 +1,18 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
+ * Writes the `report_countries` rows of the report rows `source` yields (alias `n`): one per
+ * distinct country a report mentions, while it is published or withdrawn. The triggers and
+ * the backfill all write through this, so the rows say the same whichever wrote them.
+ */
+function insertCountriesSql(source: string): string {
+  return `INSERT INTO report_countries (report_id, country, type, status, published_at)
+    SELECT n.id, c.country, n.type, n.status, n.published_at
+      FROM ${source} n CROSS JOIN LATERAL (SELECT DISTINCT unnest(n.countries) AS country) c
+     WHERE n.status IN ('published', 'withdrawn') AND n.published_at IS NOT NULL`;
+}
+
+/**
  * Issue 10, scale and speed: indexes that serve the report list's filters in date order
  * (docs/architecture.md, "Lists at scale").
  *
@@ -35,10 +47,7 @@ export class ScaleReportIndexes1764300015000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION rilon_report_countries_insert() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        INSERT INTO report_countries (report_id, country, type, status, published_at)
-        SELECT n.id, c.country, n.type, n.status, n.published_at
-          FROM new_reports n CROSS JOIN LATERAL (SELECT DISTINCT unnest(n.countries) AS country) c
-         WHERE n.status IN ('published', 'withdrawn') AND n.published_at IS NOT NULL;
+        ${insertCountriesSql('new_reports')};
         RETURN NULL;
       END $$`);
     await q.query(`CREATE TRIGGER trg_reports_countries_insert AFTER INSERT ON reports
@@ -48,10 +57,7 @@ export class ScaleReportIndexes1764300015000 implements MigrationInterface {
       CREATE FUNCTION rilon_report_countries_update() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         DELETE FROM report_countries WHERE report_id = NEW.id;
-        IF NEW.status IN ('published', 'withdrawn') AND NEW.published_at IS NOT NULL THEN
-          INSERT INTO report_countries (report_id, country, type, status, published_at)
-          SELECT DISTINCT NEW.id, c, NEW.type, NEW.status, NEW.published_at FROM unnest(NEW.countries) c;
-        END IF;
+        ${insertCountriesSql('(SELECT NEW.*)')};
         RETURN NULL;
       END $$`);
     await q.query(`CREATE TRIGGER trg_reports_countries_update
@@ -60,11 +66,7 @@ export class ScaleReportIndexes1764300015000 implements MigrationInterface {
       WHEN (OLD.countries IS DISTINCT FROM NEW.countries OR OLD.status IS DISTINCT FROM NEW.status
          OR OLD.published_at IS DISTINCT FROM NEW.published_at OR OLD.type IS DISTINCT FROM NEW.type)
       EXECUTE FUNCTION rilon_report_countries_update()`);
-    await q.query(`
-      INSERT INTO report_countries (report_id, country, type, status, published_at)
-      SELECT r.id, c.country, r.type, r.status, r.published_at
-        FROM reports r CROSS JOIN LATERAL (SELECT DISTINCT unnest(r.countries) AS country) c
-       WHERE r.status IN ('published', 'withdrawn') AND r.published_at IS NOT NULL`);
+    await q.query(insertCountriesSql('reports'));
 
     await q.query(
       `CREATE INDEX ix_reports_tlp_status ON reports (tlp, status, published_at DESC, id DESC)`,
