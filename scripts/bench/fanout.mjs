@@ -1,18 +1,30 @@
-// npm run bench -- fanout [--sizes 10000,100000]
+// npm run bench -- fanout [--sizes 10000,100000] [--cpu-prof DIR]
 // The notification fan-out at scale: in a throwaway database, N users (SQL-generated, spread
 // over 12 teams, each subscribed to immediate e-mail) who may all read one published GREEN
 // report. One `report.published` outbox event is committed; the built worker relays it, fans
 // it out and queues the e-mails. Prints the time from the commit until every inbox row exists
-// and until every immediate e-mail job is queued. The e-mail queue is paused (in Redis) so
+// and until every immediate e-mail job is queued (a job per batch of MAIL_BATCH recipients;
+// afterwards the batches are checked to cover every immediate notification once). The e-mail queue is paused (in Redis) so
 // that no mail is sent and the counts stay still. Sizes run in order on the same database:
-// the second run adds users up to its size and publishes a second report.
+// the second run adds users up to its size and publishes a second report. Each result also has
+// the worker's peak resident memory so far (VmHWM, Linux); `--cpu-prof DIR` has the worker
+// write a V8 CPU profile there when it stops.
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { Queue } from 'bullmq';
 import pg from 'pg';
-import { REDIS_URL, startWorker, throwawayEnvironment } from './lib/throwaway.mjs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REDIS_URL, ROOT, startWorker, throwawayEnvironment } from './lib/throwaway.mjs';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000' } } });
+const { MAIL_BATCH } = await import(
+  pathToFileURL(join(ROOT, 'dist/apps/worker/libs/notifications/src/notification-jobs.js')).href
+);
+
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '10000,100000' }, 'cpu-prof': { type: 'string' } },
+});
 const sizes = values.sizes.split(',').map(Number);
 const log = (line) => process.stderr.write(`fanout: ${line}\n`);
 
@@ -67,7 +79,12 @@ try {
   );
   // No mail leaves: the e-mail processor takes nothing from a paused queue.
   await email.pause();
-  worker = await startWorker(env, { LOG_LEVEL: 'warn' });
+  const cpuProf = values['cpu-prof'];
+  worker = await startWorker(
+    env,
+    { LOG_LEVEL: 'warn' },
+    { nodeArgs: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [] },
+  );
 
   let have = 0;
   for (const size of sizes) {
@@ -117,9 +134,10 @@ try {
       300_000,
       'the inbox rows',
     );
+    // Every bench user asked for immediate mail; the author did not set rules (in-app only).
+    const mailJobs = Math.ceil(size / MAIL_BATCH);
     const mailsAt = await waitUntil(
-      // Every bench user asked for immediate mail; the author did not set rules (in-app only).
-      async () => (await queued()) - queuedBefore >= size,
+      async () => (await queued()) - queuedBefore >= mailJobs,
       Number(process.env.BENCH_TIMEOUT_MS ?? 300_000),
       'the e-mail jobs',
     ).catch(async (error) => {
@@ -128,7 +146,13 @@ try {
       );
       throw error;
     });
-    const result = { readers: expected, inboxRowsMs: rowsAt - t0, emailJobsQueuedMs: mailsAt - t0 };
+    await checkMailCoverage(outboxId, size);
+    const result = {
+      readers: expected,
+      inboxRowsMs: rowsAt - t0,
+      emailJobsQueuedMs: mailsAt - t0,
+      workerPeakRssMb: await peakRssMb(worker.child.pid),
+    };
     results.push(result);
     log(`${size} users: ${JSON.stringify(result)}`);
   }
@@ -139,6 +163,36 @@ try {
   await env.dispose();
 }
 process.stdout.write(`${JSON.stringify({ benchmark: 'fanout', results }, null, 2)}\n`);
+
+/** Fails unless the e-mail jobs of the event cover each of its `size` immediate rows once. */
+async function checkMailCoverage(outboxId, size) {
+  const jobs = await email.getJobs(['waiting', 'paused']);
+  let covered = 0;
+  for (const job of jobs) {
+    if (job.name === 'notification.batch' && job.data.outboxId === String(outboxId)) {
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM notifications
+          WHERE outbox_event_id = $1 AND email = 'immediate' AND id BETWEEN $2 AND $3`,
+        [outboxId, job.data.fromId, job.data.toId],
+      );
+      covered += rows[0].n;
+    } else if (job.name === 'notification.immediate') {
+      const { rows } = await db.query(
+        `SELECT 1 FROM notifications WHERE id = $1 AND outbox_event_id = $2`,
+        [job.data.notificationId, outboxId],
+      );
+      covered += rows.length;
+    }
+  }
+  if (covered !== size) throw new Error(`e-mail jobs cover ${covered} of ${size} recipients`);
+}
+
+/** The process's peak resident set (VmHWM) in MB, or null off Linux. */
+async function peakRssMb(pid) {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
+  return kb ? Math.round(Number(kb) / 1024) : null;
+}
 
 async function queued() {
   const counts = await email.getJobCounts(

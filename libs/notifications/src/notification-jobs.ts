@@ -42,10 +42,27 @@ export function webhookDeliveryId(eventKey: string, teamId: string): string {
 
 /** E-mail job names of this area (listed in `EmailJobs` of @rilon/core). */
 export const NOTIFICATION_MAIL_JOB = 'notification.immediate';
+export const NOTIFICATION_MAIL_BATCH_JOB = 'notification.batch';
 export const DIGEST_MAIL_JOB = 'notification.digest';
+
+/**
+ * Immediate mails of one fan-out per batch job. One BullMQ job costs Redis about 45 µs of
+ * script time, so a job per mail put 10^5 recipients 4.5 s of Redis work behind the fan-out;
+ * a batch of 100 makes it 1000 jobs, and a worker that dies mid-batch resends at most the
+ * mail in flight (each sent one is marked first).
+ */
+export const MAIL_BATCH = 100;
 
 export function notificationMailJobId(notificationId: string): string {
   return `mail-${notificationId}`;
+}
+
+/**
+ * A batch is named by its first and last notification (ids of one fan-out in order), so a
+ * redelivered event names the same batches and BullMQ drops them while it holds them.
+ */
+export function notificationMailBatchJobId(fromId: string, toId: string): string {
+  return `mails-${fromId}-${toId}`;
 }
 
 /** One daily digest for one user and local day (`YYYY-MM-DD` in the digest's zone). */

@@ -91,9 +91,17 @@ export async function throwawayEnvironment(label) {
   };
 }
 
-/** Starts a node process and resolves once `readyUrl` answers 2xx; stop() ends it. */
-export async function startProcess(script, env, readyUrl, { args = [], timeoutMs = 60_000 } = {}) {
-  const child = spawn(process.execPath, [script, ...args], {
+/**
+ * Starts a node process and resolves once `readyUrl` answers 2xx; stop() ends it. `nodeArgs`
+ * go to Node itself, before the script (e.g. `--cpu-prof`, which NODE_OPTIONS may not carry).
+ */
+export async function startProcess(
+  script,
+  env,
+  readyUrl,
+  { args = [], nodeArgs = [], timeoutMs = 60_000 } = {},
+) {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     env: { ...process.env, ...env },
     // stdout (request logs) is discarded: it would block the process if nobody read the pipe.
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -215,11 +223,12 @@ export async function startApi(env, extra = {}) {
 }
 
 /** The built worker of `env`, its health listener on a free port, once ready. */
-export async function startWorker(env, extra = {}) {
+export async function startWorker(env, extra = {}, { nodeArgs = [] } = {}) {
   const healthPort = await freePort();
   return startProcess(
     WORKER_MAIN,
     { ...appsEnvironment(env), WORKER_HEALTH_PORT: String(healthPort), ...extra },
     `http://127.0.0.1:${healthPort}/health/ready`,
+    { nodeArgs },
   );
 }

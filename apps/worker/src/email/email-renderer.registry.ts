@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { EMAIL_JOB_NAMES } from '@rilon/core';
 import { UnrecoverableError } from 'bullmq';
-import { AsEmailRenderer, EmailRenderer } from './email-renderer';
+import { AsEmailRenderer, EmailJobHandler } from './email-renderer';
 
 /**
  * Finds every `@AsEmailRenderer()` provider at start-up and checks that each job name
@@ -11,20 +11,20 @@ import { AsEmailRenderer, EmailRenderer } from './email-renderer';
  */
 @Injectable()
 export class EmailRendererRegistry implements OnModuleInit {
-  private readonly renderers = new Map<string, EmailRenderer>();
+  private readonly renderers = new Map<string, EmailJobHandler>();
 
   constructor(private readonly discovery: DiscoveryService) {}
 
   onModuleInit(): void {
     const found = this.discovery
       .getProviders({ metadataKey: AsEmailRenderer.KEY })
-      .map((wrapper) => wrapper.instance as EmailRenderer | undefined)
-      .filter((instance): instance is EmailRenderer => Boolean(instance));
+      .map((wrapper) => wrapper.instance as EmailJobHandler | undefined)
+      .filter((instance): instance is EmailJobHandler => Boolean(instance));
     this.load(found);
   }
 
   /** Registers renderers and checks them against EMAIL_JOB_NAMES; throws on any mismatch. */
-  load(renderers: EmailRenderer[]): void {
+  load(renderers: EmailJobHandler[]): void {
     const known = new Set<string>(Object.keys(EMAIL_JOB_NAMES));
     for (const renderer of renderers) {
       if (!known.has(renderer.jobName)) {
@@ -44,7 +44,7 @@ export class EmailRendererRegistry implements OnModuleInit {
   }
 
   /** The renderer of a job name; an unknown name can never succeed, so it is not retried. */
-  rendererFor(jobName: string): EmailRenderer {
+  rendererFor(jobName: string): EmailJobHandler {
     const renderer = this.renderers.get(jobName);
     if (!renderer) throw new UnrecoverableError(`no e-mail renderer for job name "${jobName}"`);
     return renderer;

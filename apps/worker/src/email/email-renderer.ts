@@ -40,8 +40,35 @@ export interface EmailRenderer<N extends EmailJobName = EmailJobName> {
   sent?(data: EmailJobs[N], job: { id: string }): Promise<void>;
 }
 
+/** One e-mail job a batch stands for: its name, data and the job id it has on its own. */
+export interface EmailBatchMember {
+  name: EmailJobName;
+  data: unknown;
+  id: string;
+}
+
 /**
- * Marks a provider as an e-mail renderer; the worker finds every marked provider at
+ * Stands for many e-mail jobs in one (queueing a job per mail costs Redis more than the
+ * fan-out that makes them). The processor sends each member in turn through its own name's
+ * renderer, exactly as if it were its own job; a member that fails becomes its own job
+ * (its id, EMAIL_JOB_OPTIONS) and retries on its own, and after a failure that is not the
+ * member's own (the mail server is away) the rest follow it as their own jobs. `members` runs
+ * again on a retried batch: answer only those not sent yet.
+ */
+export interface EmailBatchRenderer<N extends EmailJobName = EmailJobName> {
+  readonly jobName: N;
+  members(data: EmailJobs[N], job: { id: string }): Promise<EmailBatchMember[]>;
+}
+
+/** What the registry holds for a job name: a renderer of one e-mail, or a batch. */
+export type EmailJobHandler = EmailRenderer | EmailBatchRenderer;
+
+export function isBatchRenderer(handler: EmailJobHandler): handler is EmailBatchRenderer {
+  return 'members' in handler;
+}
+
+/**
+ * Marks a provider as an e-mail renderer (or batch renderer); the worker finds every marked provider at
  * start-up, wherever its module is.
  *
  * How to add a kind of e-mail (e.g. a notification mail or a daily digest), without

@@ -17,7 +17,7 @@ import {
   NotificationsRepository,
   isBroadcastEvent,
   liveChannel,
-  liveMessages,
+  MAIL_BATCH,
   WEBHOOK_JOB,
   webhookDeliveryId,
   WebhookJob,
@@ -28,8 +28,10 @@ import { NotificationMailQueue } from './notification-mail.queue';
 
 /**
  * Turns each committed outbox event into notification rows (one INSERT … SELECT),
- * then e-mail and webhook jobs in bulk and a live push. Safe to run twice: rows are
- * unique per (event, user) and the jobs have deterministic ids.
+ * then e-mail jobs (a batch of recipients each) and webhook jobs in bulk and a live push.
+ * Safe to run twice: rows are unique per (event, user), the jobs have deterministic ids,
+ * and a mailed row is marked. The event is marked fanned out last, after every job is in
+ * Redis: a worker that dies before that leaves the job to BullMQ's retry or the reconciler.
  */
 @Processor(QUEUES.fanout, { ...DEFAULT_WORKER_OPTIONS, concurrency: 2 })
 export class FanoutProcessor extends WorkerHost {
@@ -52,17 +54,14 @@ export class FanoutProcessor extends WorkerHost {
     const { outboxId } = data;
     if (data.type === 'report.withdrawn') await this.afterEarlierBroadcasts(data);
     const inserted = await this.insert(data.type, data);
-    const recipients = await this.fanout.recipientsOf(outboxId);
-    await this.mail.enqueueImmediate(
-      recipients.filter((r) => r.email === 'immediate' && !r.emailed).map((r) => r.id),
+    await this.mail.enqueueBatches(
+      outboxId,
+      await this.fanout.immediateBatches(outboxId, MAIL_BATCH),
     );
     if (isBroadcastEvent(data.type)) await this.enqueueWebhooks(data as OutboxJob<BroadcastEvent>);
-    await this.publish(recipients.map((r) => r.userId));
+    const recipients = await this.publish(outboxId);
     await this.outbox.markFannedOut(outboxId);
-    this.logger.log(
-      { outboxId, event: data.type, inserted, recipients: recipients.length },
-      'fan-out',
-    );
+    this.logger.log({ outboxId, event: data.type, inserted, recipients }, 'fan-out');
     return { inserted };
   }
 
@@ -131,13 +130,19 @@ export class FanoutProcessor extends WorkerHost {
     );
   }
 
-  /** Best effort: a stream that misses this catches up on its next pull or reconnect. */
-  private async publish(userIds: string[]): Promise<void> {
+  /**
+   * Best effort: a stream that misses this catches up on its next pull or reconnect.
+   * Answers how many users the event reaches (for the log), null when the push failed.
+   */
+  private async publish(outboxId: string): Promise<number | null> {
     const channel = liveChannel(this.config.queuePrefix);
     try {
-      for (const message of liveMessages(userIds)) await this.redis.publish(channel, message);
+      const push = await this.fanout.livePushOf(outboxId);
+      for (const message of push.messages) await this.redis.publish(channel, message);
+      return push.recipients;
     } catch (error) {
       this.logger.warn(`live push failed: ${(error as Error).message}`);
+      return null;
     }
   }
 }

@@ -98,10 +98,12 @@ describe('a job whose data does not fit its shape', () => {
     const processor = new EmailProcessor(
       renderers as unknown as EmailRendererRegistry,
       recorder(touched, 'transport'),
+      recorder(touched, 'email'),
     );
     for (const [name, data] of [
       ['email.send', { outboxId: '1 OR 1=1' }],
       ['notification.immediate', { notificationId: 42 }],
+      ['notification.batch', { outboxId: '7', fromId: ID, toId: 'x' }],
       ['notification.digest', { userId: ID }],
     ] as const)
       await expect(processor.process(job(name, data) as never)).rejects.toThrow(UnrecoverableError);

@@ -1,34 +1,40 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { EMAIL_JOB_OPTIONS, QUEUES } from '@rilon/core';
-import { NOTIFICATION_MAIL_JOB, notificationMailJobId } from '@rilon/notifications';
+import {
+  MailBatch,
+  NOTIFICATION_MAIL_BATCH_JOB,
+  NOTIFICATION_MAIL_JOB,
+  notificationMailBatchJobId,
+  notificationMailJobId,
+} from '@rilon/notifications';
 import { Queue } from 'bullmq';
 
-const BULK = 1000;
-const IN_FLIGHT = 4;
+/** Jobs per addBulk: one pipeline of scripts, a few hundred kB at most. */
+const BULK = 500;
 
-/** Adds one e-mail job per immediate notification, in bulk, with stable ids. */
+/**
+ * Adds a fan-out's immediate mails, a job per batch (MAIL_BATCH of them) with stable ids;
+ * a batch of one is the plain `notification.immediate` job of that notification.
+ */
 @Injectable()
 export class NotificationMailQueue {
   constructor(@InjectQueue(QUEUES.email) private readonly email: Queue) {}
 
-  /** Chunks of 1000, a few in flight at once: Redis pipelines them, Node keeps busy. */
-  async enqueueImmediate(notificationIds: string[]): Promise<void> {
-    const chunks: string[][] = [];
-    for (let i = 0; i < notificationIds.length; i += BULK) {
-      chunks.push(notificationIds.slice(i, i + BULK));
-    }
-    const next = async (): Promise<void> => {
-      for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
-        await this.email.addBulk(
-          chunk.map((notificationId) => ({
+  async enqueueBatches(outboxId: string, batches: MailBatch[]): Promise<void> {
+    const jobs = batches.map(({ fromId, toId }) =>
+      fromId === toId
+        ? {
             name: NOTIFICATION_MAIL_JOB,
-            data: { notificationId },
-            opts: { ...EMAIL_JOB_OPTIONS, jobId: notificationMailJobId(notificationId) },
-          })),
-        );
-      }
-    };
-    await Promise.all(Array.from({ length: IN_FLIGHT }, next));
+            data: { notificationId: fromId },
+            opts: { ...EMAIL_JOB_OPTIONS, jobId: notificationMailJobId(fromId) },
+          }
+        : {
+            name: NOTIFICATION_MAIL_BATCH_JOB,
+            data: { outboxId, fromId, toId },
+            opts: { ...EMAIL_JOB_OPTIONS, jobId: notificationMailBatchJobId(fromId, toId) },
+          },
+    );
+    for (let i = 0; i < jobs.length; i += BULK) await this.email.addBulk(jobs.slice(i, i + BULK));
   }
 }

@@ -4,13 +4,14 @@ import {
   composeImmediate,
   NOTIFICATION_MAIL_JOB,
   NotificationMailRepository,
+  NotificationsRepository,
 } from '@rilon/notifications';
 import { AsEmailRenderer, EmailRenderer, RenderedEmail } from '../email/email-renderer';
 
 /**
  * The immediate e-mail of one notification, composed at send time from the report's
- * current state, and only while the recipient may still read it. Never a report body;
- * no summary for AMBER+STRICT and RED.
+ * current state, and only while the recipient may still read it and it was not mailed
+ * yet. Never a report body; no summary for AMBER+STRICT and RED.
  */
 @Injectable()
 @AsEmailRenderer()
@@ -19,6 +20,7 @@ export class NotificationMailRenderer implements EmailRenderer<typeof NOTIFICATI
 
   constructor(
     private readonly mails: NotificationMailRepository,
+    private readonly notifications: NotificationsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -34,5 +36,10 @@ export class NotificationMailRenderer implements EmailRenderer<typeof NOTIFICATI
       this.config.publicUrl,
     );
     return { to: mail.to, subject: mail.subject, text: mail.text, deliveryId: mail.deliveryId };
+  }
+
+  /** Marked, so that a batch run again or a second job for the row sends nothing more. */
+  async sent(data: EmailJobs[typeof NOTIFICATION_MAIL_JOB]): Promise<void> {
+    await this.notifications.markEmailed(data.notificationId);
   }
 }

@@ -6,6 +6,7 @@ import { DigestMailRenderer } from './digest-mail.renderer';
 import { DigestSchedulerService } from './digest-scheduler.service';
 import { DigestProcessor } from './digest.processor';
 import { FanoutProcessor } from './fanout.processor';
+import { NotificationMailBatchRenderer } from './notification-mail-batch.renderer';
 import { NotificationMailQueue } from './notification-mail.queue';
 import { NotificationMailRenderer } from './notification-mail.renderer';
 import { WebhookProcessor } from './webhook.processor';
@@ -29,6 +30,7 @@ import { WebhookProcessor } from './webhook.processor';
     DigestProcessor,
     DigestSchedulerService,
     NotificationMailRenderer,
+    NotificationMailBatchRenderer,
     DigestMailRenderer,
   ],
 })

@@ -37,6 +37,12 @@ export interface EmailJobs {
   'email.send': EmailSendJob;
   /** One notification's immediate mail (job id `mail-<notification id>`; notifications area). */
   'notification.immediate': { notificationId: string };
+  /**
+   * The immediate mails of one fan-out's notifications `fromId`..`toId` (ids in order; job
+   * id `mails-<fromId>-<toId>`): one job per batch of recipients, each mailed as
+   * `notification.immediate` would be, a failed one requeued as its own job.
+   */
+  'notification.batch': { outboxId: string; fromId: string; toId: string };
   /** One user's daily digest of a local day `YYYY-MM-DD` (job id `digest-<user id>-<day>`). */
   'notification.digest': { userId: string; day: string };
 }
@@ -47,6 +53,7 @@ export type EmailJobName = keyof EmailJobs;
 export const EMAIL_JOB_NAMES: Readonly<Record<EmailJobName, true>> = {
   'email.send': true,
   'notification.immediate': true,
+  'notification.batch': true,
   'notification.digest': true,
 };
 
@@ -103,6 +110,7 @@ export function parseOutboxJob(job: { name: string; id?: string; data: unknown }
 export const EMAIL_JOB_SHAPES: { readonly [N in EmailJobName]: DataShape } = {
   'email.send': { outboxId: field.rowId },
   'notification.immediate': { notificationId: field.uuid },
+  'notification.batch': { outboxId: field.rowId, fromId: field.uuid, toId: field.uuid },
   'notification.digest': { userId: field.uuid, day: field.day },
 };
 

@@ -49,19 +49,34 @@ export class NotificationMailRepository {
     return rows[0] ? { address: rows[0].email, displayName: rows[0].display_name } : null;
   }
 
-  /** The notification's user and its line, or null when it must not be sent (any more). */
+  /**
+   * The notification's user and its line, or null when it must not be sent (any more): it
+   * was mailed already (a batch run again after a crash), or may no longer be read.
+   */
   async immediate(
     notificationId: string,
   ): Promise<{ userId: string; line: MailReportLine } | null> {
     const rows: Array<LineRow & { user_id: string }> = await this.dataSource.query(
       `SELECT ${LINE}, u.id AS user_id
          FROM notifications n, ${USERS_AS_VIEWERS}, reports r
-        WHERE n.id = $1 AND n.email = 'immediate'
+        WHERE n.id = $1 AND n.email = 'immediate' AND n.emailed_at IS NULL
           AND u.id = n.user_id AND u.status = 'active' AND r.id = n.report_id
           AND ${canReadSql('r', USER_VIEWER)}`,
       [notificationId],
     );
     return rows[0] ? { userId: rows[0].user_id, line: toLine(rows[0]) } : null;
+  }
+
+  /** The notifications of a mail batch (ids `fromId`..`toId` of one event) not mailed yet. */
+  async pendingImmediate(outboxId: string, fromId: string, toId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM notifications
+        WHERE id BETWEEN $2 AND $3 AND outbox_event_id = $1
+          AND email = 'immediate' AND emailed_at IS NULL
+        ORDER BY id`,
+      [outboxId, fromId, toId],
+    );
+    return rows.map((r) => r.id);
   }
 
   /**
