@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@rilon/core';
-import { SessionsRepository } from '../sessions/sessions.repository';
+import { type SessionHolder, SessionsRepository } from '../sessions/sessions.repository';
 
 /**
  * Loads the caller for one request from PostgreSQL, the shared source of truth: the
@@ -13,15 +13,31 @@ export class SessionLoader {
 
   async load(userId: string, sessionId: string): Promise<Actor | null> {
     const holder = await this.sessions.holder(userId, sessionId);
-    if (!holder) return null;
-    return {
-      userId: holder.id,
-      sessionId,
-      email: holder.email,
-      displayName: holder.displayName,
-      memberCode: holder.memberCode,
-      globalRole: holder.globalRole,
-      teams: holder.teams,
-    };
+    return holder ? asActor(holder, sessionId) : null;
   }
+
+  /** `load` for many callers in one query, answers in their order (the live streams a push wakes). */
+  async loadMany(
+    callers: ReadonlyArray<{ userId: string; sessionId: string }>,
+  ): Promise<Array<Actor | null>> {
+    if (!callers.length) return [];
+    const holders = await this.sessions.holders(callers);
+    return callers.map(({ userId, sessionId }) => {
+      const holder = holders.get(sessionId);
+      // The query matched the pair; checked again so a session id named twice cannot cross users.
+      return holder?.id === userId ? asActor(holder, sessionId) : null;
+    });
+  }
+}
+
+function asActor(holder: SessionHolder, sessionId: string): Actor {
+  return {
+    userId: holder.id,
+    sessionId,
+    email: holder.email,
+    displayName: holder.displayName,
+    memberCode: holder.memberCode,
+    globalRole: holder.globalRole,
+    teams: holder.teams,
+  };
 }

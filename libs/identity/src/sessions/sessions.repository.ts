@@ -157,4 +157,28 @@ export class SessionsRepository {
     );
     return rows[0] ?? null;
   }
+
+  /**
+   * `holder` for many sessions in one query, keyed by session id (a session that is not
+   * live, or not the named user's, is absent). For pushes that wake many streams at once.
+   */
+  async holders(
+    sessions: ReadonlyArray<{ userId: string; sessionId: string }>,
+  ): Promise<Map<string, SessionHolder>> {
+    const { rows } = await pgPool(this.dataSource).query<SessionHolder & { sessionId: string }>(
+      `SELECT s.id AS "sessionId", u.id, u.email, u.display_name AS "displayName",
+              u.member_code AS "memberCode", u.global_role AS "globalRole",
+              COALESCE(json_agg(json_build_object('teamId', m.team_id, 'role', m.role) ORDER BY m.created_at)
+                       FILTER (WHERE m.team_id IS NOT NULL), '[]') AS teams
+         FROM unnest($1::uuid[], $2::uuid[]) AS q(session_id, user_id)
+         JOIN sessions s ON s.id = q.session_id AND s.user_id = q.user_id
+              AND s.revoked_at IS NULL AND s.expires_at > now()
+         JOIN users u ON u.id = s.user_id AND u.status = 'active'
+         LEFT JOIN team_memberships m ON m.user_id = u.id
+              AND EXISTS (SELECT 1 FROM teams t WHERE t.id = m.team_id AND t.active)
+        GROUP BY s.id, u.id`,
+      [sessions.map((s) => s.sessionId), sessions.map((s) => s.userId)],
+    );
+    return new Map(rows.map(({ sessionId, ...holder }) => [sessionId, holder]));
+  }
 }

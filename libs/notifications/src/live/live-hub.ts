@@ -2,9 +2,11 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { Actor, APP_CONFIG, AppConfig, createRedis, REDIS } from '@rilon/core';
 import { SessionLoader } from '@rilon/identity';
 import type { Redis } from 'ioredis';
-import { InboxRepository } from '../inbox/inbox.repository';
-import { liveChannel, parseLiveMessage } from './live-channel';
-import { HEARTBEAT_MS, LiveStream, StreamSink } from './live-stream';
+import { InboxRepository, RecentRequest } from '../inbox/inbox.repository';
+import type { NotificationRow } from '../inbox/notification.view';
+import { Batcher } from './batcher';
+import { LIVE_CHUNK, liveChannel, parseLiveMessage } from './live-channel';
+import { HEARTBEAT_MS, LiveStream, StreamReads, StreamSink } from './live-stream';
 import { StreamSlots } from './stream-slots';
 
 /** How a stream opens: after what (a resume), and until when (the access token's expiry). */
@@ -20,6 +22,11 @@ export interface OpenOptions {
  * user. While Redis is away the streams stay open (heartbeats only); when it returns
  * every stream pulls, so nothing created meanwhile is missed. Admission is bounded per
  * user and per instance (StreamSlots) before the response starts.
+ *
+ * Each stream still re-checks its session and reads its own rows before it sends, but the
+ * streams one message wakes do so together: their session checks are one statement and
+ * their reads another (Batcher). Two statements per stream took a thousand streams past a
+ * second on the pool's ten connections (issue 10; `npm run bench -- streams`).
  */
 @Injectable()
 export class LiveHub implements OnModuleInit, OnModuleDestroy {
@@ -30,14 +37,25 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
   private wasReady = false;
   /** Between keep-alives (each re-checks the session) of streams opened from now on. */
   heartbeatMs = HEARTBEAT_MS;
+  private readonly reloads: Batcher<Actor, Actor | null>;
+  private readonly recents: Batcher<RecentRequest, NotificationRow[]>;
+  private readonly reads: StreamReads;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly inbox: InboxRepository,
-    private readonly sessions: SessionLoader,
+    inbox: InboxRepository,
+    sessions: SessionLoader,
     @Inject(REDIS) redis: Redis,
   ) {
     this.slots = new StreamSlots(redis, config.streamMaxPerInstance);
+    this.reloads = new Batcher((actors) => sessions.loadMany(actors), LIVE_CHUNK);
+    this.recents = new Batcher((requests) => inbox.recentMany(requests), LIVE_CHUNK);
+    this.reads = {
+      nowMs: () => inbox.nowMs(),
+      after: (actor, lastId, limit) => inbox.after(actor, lastId, limit),
+      recent: (actor, sinceMs, marginSeconds, sentIds, limit) =>
+        this.recents.load({ actor, sinceMs, marginSeconds, sentIds, limit }),
+    };
   }
 
   onModuleInit(): void {
@@ -89,8 +107,8 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
     const stream = new LiveStream(
       actor,
       sink,
-      this.inbox,
-      (a) => this.sessions.load(a.userId, a.sessionId),
+      this.reads,
+      (a) => this.reloads.load(a),
       (s) => {
         this.slots.release(slot);
         this.remove(s);

@@ -22,6 +22,9 @@ export const RESUME_MAX = 200;
 /** Longest a timer may be set for in Node (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** What a stream reads: the inbox's queries (the hub gathers many streams' reads into few). */
+export type StreamReads = Pick<InboxRepository, 'nowMs' | 'after' | 'recent'>;
+
 /** Reloads the stream's caller from its session: null once it is revoked, expired or suspended. */
 export type ActorReloader = (actor: Actor) => Promise<Actor | null>;
 
@@ -51,7 +54,7 @@ export class LiveStream {
   constructor(
     actor: Actor,
     private readonly sink: StreamSink,
-    private readonly inbox: InboxRepository,
+    private readonly inbox: StreamReads,
     private readonly reload: ActorReloader,
     private readonly onClose: (stream: LiveStream) => void,
     private readonly heartbeatMs = HEARTBEAT_MS,
