@@ -1,5 +1,6 @@
 // npm run bench -- scale [--scale 1] [--duration 4] [--warmup 1] [--connections 8,32]
 //                        [--only <regex>] [--keep] [--database <name>] [--json <file>]
+//                        [--cpu-prof <dir>]
 // Issue 10: the portal at the size of a network grown for years. Loads, into a database of
 // its own (scripts/bench/lib/scale-data.cjs: 10,000 users in 12 teams, 1,000,000 published
 // reports with versions, 1,008,000 statistics observations, 1,000,000 sealed audit events at
@@ -11,6 +12,7 @@
 // met, the verification times and the peak resident memory of the API and the worker.
 // --keep leaves the generated database behind and prints its name; --database <name> measures
 // such a database again without generating (the fastest way to iterate on one query).
+// --cpu-prof <dir> has the API write a V8 CPU profile there when it stops.
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +41,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     database: { type: 'string' },
     json: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const scale = Number(values.scale);
@@ -287,7 +290,12 @@ async function main() {
     running.push(baseline);
     const worker = await startWorker(env);
     running.push(worker);
-    const api = await startApi(env, { RATE_LIMIT_PER_MINUTE: '0' });
+    const cpuProf = values['cpu-prof'];
+    const api = await startApi(
+      env,
+      { RATE_LIMIT_PER_MINUTE: '0' },
+      { nodeArgs: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [] },
+    );
     running.push(api);
     const memory = memoryWatch({ api, worker });
     const client = apiClient(apiUrlOf(api.baseUrl));

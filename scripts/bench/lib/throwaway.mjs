@@ -205,9 +205,10 @@ function appsEnvironment(env) {
 
 /**
  * The built API of `env` (a throwawayEnvironment) on a free port, once ready, with `extra`
- * added to its environment; `baseUrl` is its origin, stop() ends it.
+ * added to its environment and `nodeArgs` given to Node (`--cpu-prof`, say); `baseUrl` is its
+ * origin, stop() ends it.
  */
-export async function startApi(env, extra = {}) {
+export async function startApi(env, extra = {}, { nodeArgs = [] } = {}) {
   const port = await freePort();
   const api = await startProcess(
     API_MAIN,
@@ -218,6 +219,7 @@ export async function startApi(env, extra = {}) {
       ...extra,
     },
     `http://127.0.0.1:${port}/health/ready`,
+    { nodeArgs },
   );
   return Object.assign(api, { port, baseUrl: `http://127.0.0.1:${port}` });
 }
