@@ -354,7 +354,9 @@ async function main() {
   } finally {
     for (const p of running.reverse()) await p.stop();
     if (keep)
-      log(`kept the database ${env.database}: --database ${env.database} measures it again`);
+      log(
+        `kept the database ${env.database}: --database ${env.database} --scale ${scale} measures it again`,
+      );
     await env.dispose({ keepDatabase: keep });
   }
 }

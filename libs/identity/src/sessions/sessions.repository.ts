@@ -142,8 +142,10 @@ export class SessionsRepository {
    * they belong to: one indexed query on the raw pool, on every authenticated request.
    */
   async holder(userId: string, sessionId: string): Promise<SessionHolder | null> {
-    const { rows } = await pgPool(this.dataSource).query<SessionHolder>(
-      `SELECT u.id, u.email, u.display_name AS "displayName", u.member_code AS "memberCode",
+    const { rows } = await pgPool(this.dataSource).query<SessionHolder>({
+      // Prepared per connection: this runs on every request (pgPool).
+      name: 'rilon_session_holder',
+      text: `SELECT u.id, u.email, u.display_name AS "displayName", u.member_code AS "memberCode",
               u.global_role AS "globalRole",
               COALESCE(json_agg(json_build_object('teamId', m.team_id, 'role', m.role) ORDER BY m.created_at)
                        FILTER (WHERE m.team_id IS NOT NULL), '[]') AS teams
@@ -153,8 +155,8 @@ export class SessionsRepository {
               AND EXISTS (SELECT 1 FROM teams t WHERE t.id = m.team_id AND t.active)
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
         GROUP BY u.id`,
-      [sessionId, userId],
-    );
+      values: [sessionId, userId],
+    });
     return rows[0] ?? null;
   }
 
@@ -165,8 +167,9 @@ export class SessionsRepository {
   async holders(
     sessions: ReadonlyArray<{ userId: string; sessionId: string }>,
   ): Promise<Map<string, SessionHolder>> {
-    const { rows } = await pgPool(this.dataSource).query<SessionHolder & { sessionId: string }>(
-      `SELECT s.id AS "sessionId", u.id, u.email, u.display_name AS "displayName",
+    const { rows } = await pgPool(this.dataSource).query<SessionHolder & { sessionId: string }>({
+      name: 'rilon_session_holders',
+      text: `SELECT s.id AS "sessionId", u.id, u.email, u.display_name AS "displayName",
               u.member_code AS "memberCode", u.global_role AS "globalRole",
               COALESCE(json_agg(json_build_object('teamId', m.team_id, 'role', m.role) ORDER BY m.created_at)
                        FILTER (WHERE m.team_id IS NOT NULL), '[]') AS teams
@@ -177,8 +180,8 @@ export class SessionsRepository {
          LEFT JOIN team_memberships m ON m.user_id = u.id
               AND EXISTS (SELECT 1 FROM teams t WHERE t.id = m.team_id AND t.active)
         GROUP BY s.id, u.id`,
-      [sessions.map((s) => s.sessionId), sessions.map((s) => s.userId)],
-    );
+      values: [sessions.map((s) => s.sessionId), sessions.map((s) => s.userId)],
+    });
     return new Map(rows.map(({ sessionId, ...holder }) => [sessionId, holder]));
   }
 }
