@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { apiClient, apiUrlOf, signIn } from '../lib/api-client.mjs';
-import { reportPayload } from './lib/report-payload.mjs';
+import { reportPayload } from '../lib/report-payload.mjs';
 import {
   ROOT,
   existingEnvironment,

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { apiClient, apiUrlOf, signIn } from '../lib/api-client.mjs';
-import { reportPayload } from './lib/report-payload.mjs';
+import { reportPayload } from '../lib/report-payload.mjs';
 import {
   ROOT,
   freePort,

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { ROOT, startApi, startWorker, throwawayEnvironment } from '../bench/lib/throwaway.mjs';
 import { apiClient, apiUrlOf, signIn } from '../lib/api-client.mjs';
+import { reportPayload } from '../lib/report-payload.mjs';
 
 const LEVEL = process.env.SQLMAP_LEVEL ?? '2';
 const RISK = process.env.SQLMAP_RISK ?? '1';
@@ -72,30 +73,7 @@ async function seedPeople(ownerUrl) {
   }
 }
 
-const visaTrend = (teamId, title, tlp = 'GREEN') => ({
-  type: 'visa_fraud_trend',
-  teamId,
-  title,
-  summary: 'Biodata pages substituted; detected at departure control.',
-  tlp,
-  distribution: tlp === 'AMBER' ? { teamIds: [] } : undefined,
-  body: {
-    documentType: 'passport',
-    issuingCountry: 'IND',
-    fraudType: 'forgery',
-    personsDetected: 14,
-    documentsDetected: 17,
-    direction: 'exit',
-    periodStart: '2026-08-01',
-    periodEnd: '2026-08-31',
-    holderNationalities: ['LKA', 'XXA'],
-    detectionPoints: [{ type: 'airport', code: 'BKK', country: 'THA' }],
-    route: { origin: 'LKA', transit: ['THA', 'MYS'], destination: 'AUS' },
-    compromisedFeatures: ['biodata page substitution'],
-    trend: 'increasing',
-    indicators: ['laminate edges lift near the photo'],
-  },
-});
+const visaTrend = (teamId, title, tlp = 'GREEN') => reportPayload(teamId, { title, tlp });
 
 /** Reports, a figure and (through the worker) notifications, so every list has rows. */
 async function seedContent(people, clients) {

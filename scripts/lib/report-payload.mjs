@@ -1,14 +1,19 @@
 /**
- * The report every benchmark writes through POST /reports: a GREEN visa fraud trend with a
- * full body, so a write measures the validation and the JSON the portal really handles.
+ * The visa fraud trend the benchmarks write through POST /reports and the sqlmap run seeds:
+ * GREEN by default, with a full body, so a write measures the validation and the JSON the
+ * portal really handles. An AMBER one carries an empty team list (the authoring team only).
  */
-export function reportPayload(teamId) {
+export function reportPayload(
+  teamId,
+  { title = 'Forged passports on exit flights', tlp = 'GREEN' } = {},
+) {
   return {
     type: 'visa_fraud_trend',
     teamId,
-    title: 'Forged passports on exit flights',
+    title,
     summary: 'Biodata pages substituted; detected at departure control.',
-    tlp: 'GREEN',
+    tlp,
+    ...(tlp === 'AMBER' ? { distribution: { teamIds: [] } } : {}),
     urgent: false,
     body: {
       documentType: 'passport',
