@@ -1,6 +1,6 @@
 // npm run bench -- scale [--scale 1] [--duration 4] [--warmup 1] [--connections 8,32]
 //                        [--only <regex>] [--keep] [--database <name>] [--json <file>]
-//                        [--cpu-prof <dir>]
+//                        [--cpu-prof <dir>] [--bare-session-check]
 // Issue 10: the portal at the size of a network grown for years. Loads, into a database of
 // its own (scripts/bench/lib/scale-data.cjs: 10,000 users in 12 teams, 1,000,000 published
 // reports with versions, 1,008,000 statistics observations, 1,000,000 sealed audit events at
@@ -13,6 +13,8 @@
 // --keep leaves the generated database behind and prints its name; --database <name> measures
 // such a database again without generating (the fastest way to iterate on one query).
 // --cpu-prof <dir> has the API write a V8 CPU profile there when it stops.
+// --bare-session-check has the baseline run the API's session check on every request too
+// (the same SQL as the API: the ratio is then the framework's cost alone).
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,6 +44,7 @@ const { values } = parseArgs({
     database: { type: 'string' },
     json: { type: 'string' },
     'cpu-prof': { type: 'string' },
+    'bare-session-check': { type: 'boolean', default: false },
   },
 });
 const scale = Number(values.scale);
@@ -159,6 +162,11 @@ function memoryWatch(processes) {
       return peak;
     },
   };
+}
+
+/** The session an access token names (its `sid`), for the baseline's session check. */
+function sessionOf(accessToken) {
+  return JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString('utf8')).sid;
 }
 
 function scenarios(loaded, firstPageCursor) {
@@ -284,7 +292,12 @@ async function main() {
     const basePort = await freePort();
     const baseline = await startProcess(
       join(ROOT, 'scripts/bench/lib/scale-baseline.mjs'),
-      { DATABASE_URL: env.databaseUrl, PORT: String(basePort), RILON_ROOT: ROOT },
+      {
+        DATABASE_URL: env.databaseUrl,
+        PORT: String(basePort),
+        RILON_ROOT: ROOT,
+        SESSION_CHECK: values['bare-session-check'] ? '1' : '0',
+      },
       `http://127.0.0.1:${basePort}/health/ready`,
     );
     running.push(baseline);
@@ -318,7 +331,7 @@ async function main() {
         headers:
           server === 'api'
             ? { authorization: `Bearer ${as[s.as].accessToken}` }
-            : { 'x-user': loaded.ids[s.as].id },
+            : { 'x-user': loaded.ids[s.as].id, 'x-session': sessionOf(as[s.as].accessToken) },
       });
       // One request each first: a benchmark of 4xx measures nothing.
       await as[s.as].api.call(s.method ?? 'GET', s.path, s.body ? JSON.parse(s.body) : undefined);
@@ -366,7 +379,7 @@ function print(rows, verification, peak, loaded) {
   const pad = (x, n) => String(x).padStart(n);
   const out = [
     '',
-    `scale run: ${JSON.stringify(loaded.sizes)}; ${duration} s a measurement after ${warmup} s of warm-up; load generator, servers and PostgreSQL on one machine`,
+    `scale run: ${JSON.stringify(loaded.sizes)}; ${duration} s a measurement after ${warmup} s of warm-up; load generator, servers and PostgreSQL on one machine${values['bare-session-check'] ? '; the bare baseline runs the session check too' : ''}`,
     `${'scenario'.padEnd(46)}${pad('c', 4)}${pad('api/s', 8)}${pad('p50', 7)}${pad('p95', 7)}${pad('p99', 7)}${pad('bare/s', 8)}${pad('p50', 7)}${pad('p95', 7)}${pad('p99', 7)}${pad('ratio', 7)}  target`,
     ...rows.map(
       (r) =>

@@ -6,6 +6,10 @@
 // class-transformer, the rate limit, the request log and the problem filter.
 //   DATABASE_URL=… PORT=… RILON_ROOT=… node scripts/bench/lib/scale-baseline.mjs
 // The caller is named by the `x-user` header (a user id); its memberships are read once.
+// With SESSION_CHECK=1 it runs the API's own session check instead, the prepared statement of
+// SessionsRepository.holder, on every request (the `x-session` header names the session):
+// the same SQL as the API, so the ratio is what the framework alone costs
+// (`npm run bench -- scale --bare-session-check`).
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Fastify from 'fastify';
@@ -22,6 +26,8 @@ const { AuditEventsRepository } = dist('audit/src/audit-events.repository.js');
 const { AuditQueryService } = dist('audit/src/audit-query.service.js');
 const { countriesOf } = dist('reports/src/report-countries.js');
 const { newId } = dist('core/src/index.js');
+const { SessionsRepository } = dist('identity/src/sessions/sessions.repository.js');
+const SESSION_CHECK = process.env.SESSION_CHECK === '1';
 
 // libs/core data-source-options: the API's pool holds 10 connections.
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
@@ -38,9 +44,18 @@ const statistics = new StatisticsSeriesService(new StatisticsRepository(dataSour
 const auditEvents = new AuditEventsRepository(dataSource);
 const audit = new AuditQueryService(auditEvents);
 
+// pgPool() reads the pool where TypeORM keeps it.
+const sessions = new SessionsRepository({ driver: { master: pool } });
+
 const actors = new Map();
 async function actorOf(request) {
   const id = String(request.headers['x-user'] ?? '');
+  if (SESSION_CHECK) {
+    const sessionId = String(request.headers['x-session'] ?? '');
+    const holder = await sessions.holder(id, sessionId);
+    if (!holder) throw Object.assign(new Error('no live session'), { statusCode: 401 });
+    return { userId: holder.id, sessionId, ...holder };
+  }
   let actor = actors.get(id);
   if (!actor) {
     const { rows } = await pool.query(

@@ -500,7 +500,14 @@ describe('every operation of the OpenAPI document under generated input', () => 
             if (answer.status >= 400 && answer.status < 500) {
               const changed = changedTables(before, after);
               if (changed.length > 0)
-                note(op, `a ${answer.status} changed ${changed.join(', ')}`, c);
+                // Rows/newest xmin before and after: tells an insert from an update afterwards.
+                note(
+                  op,
+                  `a ${answer.status} changed ${changed.join(', ')}: ${changed
+                    .map((t) => `${t} ${before.get(t)} -> ${after.get(t)}`)
+                    .join('; ')}`,
+                  c,
+                );
             }
             if (answer.status < 300 && changedTables(before, after).length > 0) writesSeen++;
             before = after;
