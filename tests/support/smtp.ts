@@ -10,6 +10,8 @@ export interface ReceivedMail {
 /** A real SMTP server on loopback that keeps what it receives. */
 export class TestSmtp {
   readonly messages: ReceivedMail[] = [];
+  /** Recipients refused at RCPT TO with a permanent 550, as a mail server refuses a dead mailbox. */
+  readonly refused = new Set<string>();
   private server: SMTPServer;
   private stopped = false;
   port = 0;
@@ -24,6 +26,10 @@ export class TestSmtp {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refused.has(address.address.toLowerCase())) return callback();
+        callback(Object.assign(new Error('no such mailbox'), { responseCode: 550 }));
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
