@@ -17,6 +17,7 @@ import pg from 'pg';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REDIS_URL, ROOT, startWorker, throwawayEnvironment } from './lib/throwaway.mjs';
+import { seedPublishingTeam } from './lib/bench-team.mjs';
 
 const { MAIL_BATCH } = await import(
   pathToFileURL(join(ROOT, 'dist/apps/worker/libs/notifications/src/notification-jobs.js')).href
@@ -57,26 +58,7 @@ const email = new Queue('email', { connection: connection(REDIS_URL), prefix: en
 let worker;
 const results = [];
 try {
-  const capital = randomUUID();
-  await db.query(
-    `INSERT INTO capitals (id, name, country_code, timezone) VALUES ($1, 'Bangkok', 'THA', 'Asia/Bangkok')`,
-    [capital],
-  );
-  await db.query(
-    `INSERT INTO teams (id, name, capital_id) SELECT gen_random_uuid(), 'Team ' || g, $1 FROM generate_series(1, 12) g`,
-    [capital],
-  );
-  const [team] = (await db.query(`SELECT id FROM teams ORDER BY name LIMIT 1`)).rows;
-  const author = randomUUID();
-  const lead = randomUUID();
-  await db.query(
-    `INSERT INTO users (id, email, display_name, member_code) VALUES ($1, 'author@bench.test', 'Author', 'THA'), ($2, 'lead@bench.test', 'Lead', 'THA')`,
-    [author, lead],
-  );
-  await db.query(
-    `INSERT INTO team_memberships (team_id, user_id, role) VALUES ($1, $2, 'officer'), ($1, $3, 'lead')`,
-    [team.id, author, lead],
-  );
+  const { teamId, author, lead } = await seedPublishingTeam(db);
   // No mail leaves: the e-mail processor takes nothing from a paused queue.
   await email.pause();
   const cpuProf = values['cpu-prof'];
@@ -113,7 +95,7 @@ try {
     await db.query(
       `INSERT INTO reports (id, type, team_id, author_id, title, tlp, body, status, published_at)
        VALUES ($1, 'visa_fraud_trend', $2, $3, $4, 'GREEN', '{}', 'published', now())`,
-      [reportId, team.id, author, `Benchmark report for ${size} readers`],
+      [reportId, teamId, author, `Benchmark report for ${size} readers`],
     );
     const outbox = await db.query(
       `INSERT INTO outbox_events (type, payload) VALUES ('report.published', $1) RETURNING id`,

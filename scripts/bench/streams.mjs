@@ -26,6 +26,7 @@ import {
   strongSecret,
   throwawayEnvironment,
 } from './lib/throwaway.mjs';
+import { seedPublishingTeam } from './lib/bench-team.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -164,26 +165,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSoc
 const streams = [];
 const output = { benchmark: 'streams', streams: streamCount, rounds: [] };
 try {
-  const capital = randomUUID();
-  await db.query(
-    `INSERT INTO capitals (id, name, country_code, timezone) VALUES ($1, 'Bangkok', 'THA', 'Asia/Bangkok')`,
-    [capital],
-  );
-  await db.query(
-    `INSERT INTO teams (id, name, capital_id) SELECT gen_random_uuid(), 'Team ' || g, $1 FROM generate_series(1, 12) g`,
-    [capital],
-  );
-  const [team] = (await db.query(`SELECT id FROM teams ORDER BY name LIMIT 1`)).rows;
-  const author = randomUUID();
-  const lead = randomUUID();
-  await db.query(
-    `INSERT INTO users (id, email, display_name, member_code) VALUES ($1, 'author@bench.test', 'Author', 'THA'), ($2, 'lead@bench.test', 'Lead', 'THA')`,
-    [author, lead],
-  );
-  await db.query(
-    `INSERT INTO team_memberships (team_id, user_id, role) VALUES ($1, $2, 'officer'), ($1, $3, 'lead')`,
-    [team.id, author, lead],
-  );
+  const { teamId, author, lead } = await seedPublishingTeam(db);
   log(`creating ${streamCount} users and their sessions`);
   // No notification rules: in-app only, so the fan-out queues no e-mail.
   const { rows: sessions } = await db.query(
@@ -248,7 +230,7 @@ try {
     await db.query(
       `INSERT INTO reports (id, type, team_id, author_id, title, tlp, body, status, published_at)
        VALUES ($1, 'visa_fraud_trend', $2, $3, $4, 'GREEN', '{}', 'published', now())`,
-      [reportId, team.id, author, `Live benchmark report ${round}`],
+      [reportId, teamId, author, `Live benchmark report ${round}`],
     );
     await db.query(
       `INSERT INTO outbox_events (type, payload) VALUES ('report.published', $1) RETURNING id`,
