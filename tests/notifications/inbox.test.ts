@@ -1,7 +1,14 @@
 import type { RunningWorker } from '../../apps/worker/src/create-worker';
 import { Cast, createCast, Factory } from '../support/factories';
 import { startApi, startWorker, TestApi, waitFor } from '../support/harness';
-import { envelope, fanoutDone, makeReport, SseReader } from './notify-helpers';
+import {
+  envelope,
+  fanoutDone,
+  makeReport,
+  openStream,
+  publishGreen,
+  SseReader,
+} from './notify-helpers';
 
 jest.setTimeout(60000);
 
@@ -22,27 +29,17 @@ describe('inbox and live stream', () => {
     await api?.close();
   });
 
-  async function publishGreen(title: string): Promise<string> {
-    const report = await makeReport(
-      api,
-      cast.officer,
-      cast.lead,
-      envelope(cast.teamA.id, 'visa_fraud_trend', { title }),
-    );
-    await fanoutDone(api, worker, 'report.published', report.id);
-    return report.id;
+  function publish(title: string): Promise<string> {
+    return publishGreen(api, worker, cast, title);
   }
 
-  async function stream(token: string, lastEventId?: string): Promise<SseReader> {
-    const reader = new SseReader();
-    readers.push(reader);
-    await reader.open(`${api.baseUrl}/api/v1/notifications/stream`, token, lastEventId);
-    return reader;
+  function stream(token: string, lastEventId?: string): Promise<SseReader> {
+    return openStream(api, readers, token, lastEventId);
   }
 
   it('lists the caller’s own notifications newest first, pages them, and counts unread ones', async () => {
-    const first = await publishGreen('Forged visas at the land border');
-    const second = await publishGreen('Impostors on transit flights');
+    const first = await publish('Forged visas at the land border');
+    const second = await publish('Impostors on transit flights');
     const list = await api.get('/notifications?limit=1', { token: cast.observer.token });
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual([
@@ -148,7 +145,7 @@ describe('inbox and live stream', () => {
     expect(reader.headers?.get('content-type')).toContain('text/event-stream');
     expect(reader.headers?.get('x-request-id')).toBeTruthy();
     await waitFor(() => reader.comments.length > 0, 5000, 'the opening comment');
-    const reportId = await publishGreen('Counterfeit residence permits');
+    const reportId = await publish('Counterfeit residence permits');
     const event = await waitFor(
       () => reader.events.find((e) => e.data?.reportId === reportId),
       10000,
@@ -166,7 +163,7 @@ describe('inbox and live stream', () => {
   it('resumes after Last-Event-ID with what was created meanwhile, then goes live', async () => {
     const listed = (await api.get('/notifications?limit=1', { token: cast.auditor.token })).body
       .items[0];
-    const missed = await publishGreen('Missed while offline');
+    const missed = await publish('Missed while offline');
     const reader = await stream(cast.auditor.token, listed.id);
     const resumed = await waitFor(
       () => reader.events.find((e) => e.data?.reportId === missed),
@@ -175,7 +172,7 @@ describe('inbox and live stream', () => {
     );
     expect(reader.events.map((e) => e.id)).not.toContain(listed.id);
     expect(resumed.event).toBe('notification');
-    const live = await publishGreen('Live after resume');
+    const live = await publish('Live after resume');
     await waitFor(() => reader.events.find((e) => e.data?.reportId === live), 10000, 'live event');
     expect(reader.events.filter((e) => e.data?.reportId === missed)).toHaveLength(1);
   });

@@ -2,7 +2,9 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { QUEUES } from '@rilon/core';
 import type { Queue } from 'bullmq';
 import type { RunningWorker } from '../../apps/worker/src/create-worker';
+import type { Cast } from '../support/factories';
 import { waitFor, type TestApi, jobIdOf } from '../support/harness';
+import { envelope, makeReport } from '../reports/report-fixtures';
 
 export { envelope, makeReport } from '../reports/report-fixtures';
 
@@ -133,4 +135,46 @@ export function mailText(raw: string): string {
     .replace(/\n[ \t]+/g, ' ')
     .replace(/=\n/g, '')
     .replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Team A's lead publishes a GREEN visa fraud trend; answers its id once it is fanned out. */
+export async function publishGreen(
+  api: TestApi,
+  worker: RunningWorker,
+  cast: Cast,
+  title: string,
+): Promise<string> {
+  const report = await makeReport(
+    api,
+    cast.officer,
+    cast.lead,
+    envelope(cast.teamA.id, 'visa_fraud_trend', { title }),
+  );
+  await fanoutDone(api, worker, 'report.published', report.id);
+  return report.id;
+}
+
+/** Opens the caller's live stream (kept in `readers`, for closing), whatever it answers. */
+export async function openStream(
+  api: TestApi,
+  readers: SseReader[],
+  token: string,
+  lastEventId?: string,
+): Promise<SseReader> {
+  const reader = new SseReader();
+  readers.push(reader);
+  await reader.open(`${api.baseUrl}/api/v1/notifications/stream`, token, lastEventId);
+  return reader;
+}
+
+/** `openStream`, checked to have opened (200, then the `connected` comment). */
+export async function connectedStream(
+  api: TestApi,
+  readers: SseReader[],
+  token: string,
+): Promise<SseReader> {
+  const sse = await openStream(api, readers, token);
+  expect(sse.status).toBe(200);
+  await waitFor(() => sse.comments.includes('connected'), 5000, 'the stream to open');
+  return sse;
 }

@@ -4,7 +4,7 @@ import { InboxRepository } from '@rilon/notifications';
 import type { RunningWorker } from '../../apps/worker/src/create-worker';
 import { Cast, createCast, Factory, TestUser } from '../support/factories';
 import { startApi, startWorker, TestApi, waitFor } from '../support/harness';
-import { envelope, fanoutDone, makeReport, SseReader } from './notify-helpers';
+import { connectedStream, publishGreen, SseReader } from './notify-helpers';
 
 jest.setTimeout(60000);
 
@@ -36,24 +36,12 @@ describe('live streams woken together', () => {
     return factory.user({ teams: [[teamId, 'officer']], memberCode });
   }
 
-  async function stream(token: string): Promise<SseReader> {
-    const sse = new SseReader();
-    readers.push(sse);
-    await sse.open(`${api.baseUrl}/api/v1/notifications/stream`, token);
-    expect(sse.status).toBe(200);
-    await waitFor(() => sse.comments.includes('connected'), 5000, 'the stream to open');
-    return sse;
+  function stream(token: string): Promise<SseReader> {
+    return connectedStream(api, readers, token);
   }
 
-  async function publish(title: string): Promise<string> {
-    const report = await makeReport(
-      api,
-      cast.officer,
-      cast.lead,
-      envelope(cast.teamA.id, 'visa_fraud_trend', { title }),
-    );
-    await fanoutDone(api, worker, 'report.published', report.id);
-    return report.id;
+  function publish(title: string): Promise<string> {
+    return publishGreen(api, worker, cast, title);
   }
 
   async function actorOf(user: TestUser): Promise<Actor> {

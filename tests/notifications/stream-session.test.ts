@@ -2,7 +2,7 @@ import { LiveHub } from '@rilon/notifications';
 import type { RunningWorker } from '../../apps/worker/src/create-worker';
 import { Cast, createCast, Factory, TestUser } from '../support/factories';
 import { startApi, startWorker, TestApi, waitFor } from '../support/harness';
-import { envelope, fanoutDone, makeReport, SseReader } from './notify-helpers';
+import { connectedStream, publishGreen, SseReader } from './notify-helpers';
 
 jest.setTimeout(60000);
 
@@ -34,24 +34,12 @@ describe('live stream and the session behind it', () => {
     return factory.user({ teams: [[cast.teamB.id, 'officer']], memberCode: 'LKA' });
   }
 
-  async function stream(token: string): Promise<SseReader> {
-    const sse = new SseReader();
-    readers.push(sse);
-    await sse.open(`${api.baseUrl}/api/v1/notifications/stream`, token);
-    expect(sse.status).toBe(200);
-    await waitFor(() => sse.comments.includes('connected'), 5000, 'the stream to open');
-    return sse;
+  function stream(token: string): Promise<SseReader> {
+    return connectedStream(api, readers, token);
   }
 
-  async function publish(title: string): Promise<string> {
-    const report = await makeReport(
-      api,
-      cast.officer,
-      cast.lead,
-      envelope(cast.teamA.id, 'visa_fraud_trend', { title }),
-    );
-    await fanoutDone(api, worker, 'report.published', report.id);
-    return report.id;
+  function publish(title: string): Promise<string> {
+    return publishGreen(api, worker, cast, title);
   }
 
   async function notified(userId: string, reportId: string): Promise<boolean> {

@@ -27,6 +27,7 @@ const { AuditQueryService } = dist('audit/src/audit-query.service.js');
 const { countriesOf } = dist('reports/src/report-countries.js');
 const { newId } = dist('core/src/index.js');
 const { SessionsRepository } = dist('identity/src/sessions/sessions.repository.js');
+const { SessionLoader } = dist('identity/src/auth/session-loader.js');
 const SESSION_CHECK = process.env.SESSION_CHECK === '1';
 
 // libs/core data-source-options: the API's pool holds 10 connections.
@@ -44,17 +45,17 @@ const statistics = new StatisticsSeriesService(new StatisticsRepository(dataSour
 const auditEvents = new AuditEventsRepository(dataSource);
 const audit = new AuditQueryService(auditEvents);
 
-// pgPool() reads the pool where TypeORM keeps it.
-const sessions = new SessionsRepository({ driver: { master: pool } });
+// The API's own loader; pgPool() reads the pool where TypeORM keeps it.
+const sessions = new SessionLoader(new SessionsRepository({ driver: { master: pool } }));
 
 const actors = new Map();
 async function actorOf(request) {
   const id = String(request.headers['x-user'] ?? '');
   if (SESSION_CHECK) {
     const sessionId = String(request.headers['x-session'] ?? '');
-    const holder = await sessions.holder(id, sessionId);
-    if (!holder) throw Object.assign(new Error('no live session'), { statusCode: 401 });
-    return { userId: holder.id, sessionId, ...holder };
+    const actor = await sessions.load(id, sessionId);
+    if (!actor) throw Object.assign(new Error('no live session'), { statusCode: 401 });
+    return actor;
   }
   let actor = actors.get(id);
   if (!actor) {

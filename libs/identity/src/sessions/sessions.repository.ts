@@ -26,6 +26,20 @@ export interface SessionHolder {
  * The owner of `sessions` and `session_spent_secrets`: every statement on them is here.
  * Writes join the caller's transaction (the change and its audit event commit together).
  */
+/** A session that still admits its holder: not revoked, not expired (alias `s`). */
+const LIVE_SESSION = 's.revoked_at IS NULL AND s.expires_at > now()';
+
+/** The holder of session `s` as a SessionHolder: the user, and their roles in active teams. */
+const HOLDER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.member_code AS "memberCode",
+  u.global_role AS "globalRole",
+  COALESCE(json_agg(json_build_object('teamId', m.team_id, 'role', m.role) ORDER BY m.created_at)
+           FILTER (WHERE m.team_id IS NOT NULL), '[]') AS teams`;
+
+/** Joins `s` to its user, only while active, and their memberships of active teams. */
+const HOLDER_JOINS = `JOIN users u ON u.id = s.user_id AND u.status = 'active'
+  LEFT JOIN team_memberships m ON m.user_id = u.id
+       AND EXISTS (SELECT 1 FROM teams t WHERE t.id = m.team_id AND t.active)`;
+
 @Injectable()
 export class SessionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -70,7 +84,7 @@ export class SessionsRepository {
       `WITH rotated AS (
          UPDATE sessions s SET refresh_hash = $3, generation = generation + 1, last_refreshed_at = now()
            FROM users u
-          WHERE s.id = $1 AND s.refresh_hash = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
+          WHERE s.id = $1 AND s.refresh_hash = $2 AND ${LIVE_SESSION}
             AND u.id = s.user_id AND u.status = 'active'
           RETURNING s.id, s.user_id, s.generation),
        spent AS (
@@ -145,16 +159,10 @@ export class SessionsRepository {
     const { rows } = await pgPool(this.dataSource).query<SessionHolder>({
       // Prepared per connection: this runs on every request (pgPool).
       name: 'rilon_session_holder',
-      text: `SELECT u.id, u.email, u.display_name AS "displayName", u.member_code AS "memberCode",
-              u.global_role AS "globalRole",
-              COALESCE(json_agg(json_build_object('teamId', m.team_id, 'role', m.role) ORDER BY m.created_at)
-                       FILTER (WHERE m.team_id IS NOT NULL), '[]') AS teams
-         FROM sessions s
-         JOIN users u ON u.id = s.user_id AND u.status = 'active'
-         LEFT JOIN team_memberships m ON m.user_id = u.id
-              AND EXISTS (SELECT 1 FROM teams t WHERE t.id = m.team_id AND t.active)
-        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
-        GROUP BY u.id`,
+      text: `SELECT ${HOLDER_COLUMNS}
+               FROM sessions s ${HOLDER_JOINS}
+              WHERE s.id = $1 AND s.user_id = $2 AND ${LIVE_SESSION}
+              GROUP BY u.id`,
       values: [sessionId, userId],
     });
     return rows[0] ?? null;
@@ -169,17 +177,11 @@ export class SessionsRepository {
   ): Promise<Map<string, SessionHolder>> {
     const { rows } = await pgPool(this.dataSource).query<SessionHolder & { sessionId: string }>({
       name: 'rilon_session_holders',
-      text: `SELECT s.id AS "sessionId", u.id, u.email, u.display_name AS "displayName",
-              u.member_code AS "memberCode", u.global_role AS "globalRole",
-              COALESCE(json_agg(json_build_object('teamId', m.team_id, 'role', m.role) ORDER BY m.created_at)
-                       FILTER (WHERE m.team_id IS NOT NULL), '[]') AS teams
-         FROM unnest($1::uuid[], $2::uuid[]) AS q(session_id, user_id)
-         JOIN sessions s ON s.id = q.session_id AND s.user_id = q.user_id
-              AND s.revoked_at IS NULL AND s.expires_at > now()
-         JOIN users u ON u.id = s.user_id AND u.status = 'active'
-         LEFT JOIN team_memberships m ON m.user_id = u.id
-              AND EXISTS (SELECT 1 FROM teams t WHERE t.id = m.team_id AND t.active)
-        GROUP BY s.id, u.id`,
+      text: `SELECT s.id AS "sessionId", ${HOLDER_COLUMNS}
+               FROM unnest($1::uuid[], $2::uuid[]) AS q(session_id, user_id)
+               JOIN sessions s ON s.id = q.session_id AND s.user_id = q.user_id AND ${LIVE_SESSION}
+               ${HOLDER_JOINS}
+              GROUP BY s.id, u.id`,
       values: [sessions.map((s) => s.sessionId), sessions.map((s) => s.userId)],
     });
     return new Map(rows.map(({ sessionId, ...holder }) => [sessionId, holder]));

@@ -8,6 +8,21 @@ import { NotificationRow } from './notification.view';
 const COLUMNS = `n.id, n.event, n.report_id, n.enrolment_id, n.title, n.urgent, n.created_at, n.read_at,
   extract(epoch FROM n.created_at)::float8 * 1000 AS created_ms`;
 
+/**
+ * The rows of `userId` (an SQL expression) that `viewer` may see: those about no report, and
+ * those about a report THE visibility rule lets them read now (alias `n`).
+ */
+function visibleTo(userId: string, viewer: ViewerSql): string {
+  return `n.user_id = ${userId} AND (n.report_id IS NULL OR EXISTS (
+    SELECT 1 FROM reports r WHERE r.id = n.report_id AND ${canReadSql('r', viewer)}))`;
+}
+
+/** `recent`'s window: created after `sinceMs` less the margin, and not sent yet (alias `n`). */
+function recentWindow(sinceMs: string, marginSeconds: string, sentIds: string): string {
+  return `n.created_at > to_timestamp(${sinceMs} / 1000) - make_interval(secs => ${marginSeconds})
+    AND NOT (n.id = ANY(${sentIds}))`;
+}
+
 /** One caller's `recent` among many (`recentMany`). */
 export interface RecentRequest {
   actor: Actor;
@@ -36,11 +51,7 @@ export class InboxRepository {
   /** `$1` is the user id; visibility takes `$2…$4`. */
   private visible(actor: Actor): { where: string; params: unknown[] } {
     const { viewer, params } = actorViewer(actor, 2);
-    return {
-      where: `n.user_id = $1 AND (n.report_id IS NULL OR EXISTS (
-        SELECT 1 FROM reports r WHERE r.id = n.report_id AND ${canReadSql('r', viewer)}))`,
-      params: [actor.userId, ...params],
-    };
+    return { where: visibleTo('$1', viewer), params: [actor.userId, ...params] };
   }
 
   /** Newest first; `afterId` is the last row of the previous page. */
@@ -100,9 +111,8 @@ export class InboxRepository {
   ): Promise<NotificationRow[]> {
     const { where, params } = this.visible(actor);
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notifications n WHERE ${where}
-          AND n.created_at > to_timestamp($5::float8 / 1000) - make_interval(secs => $6)
-          AND NOT (n.id = ANY($7::uuid[]))
+      `SELECT ${COLUMNS} FROM notifications n
+        WHERE ${where} AND ${recentWindow('$5::float8', '$6', '$7::uuid[]')}
         ORDER BY n.created_at, n.id LIMIT $8`,
       [...params, sinceMs, marginSeconds, sentIds, limit],
     );
@@ -122,11 +132,8 @@ export class InboxRepository {
               AS q(k int, user_id uuid, teams uuid[], leads uuid[], since_ms float8, margin float8, sent uuid[], lim int)
          CROSS JOIN LATERAL (
            SELECT n.* FROM notifications n
-            WHERE n.user_id = q.user_id
-              AND (n.report_id IS NULL OR EXISTS (
-                    SELECT 1 FROM reports r WHERE r.id = n.report_id AND ${canReadSql('r', REQUEST_VIEWER)}))
-              AND n.created_at > to_timestamp(q.since_ms / 1000) - make_interval(secs => q.margin)
-              AND NOT (n.id = ANY(q.sent))
+            WHERE ${visibleTo('q.user_id', REQUEST_VIEWER)}
+              AND ${recentWindow('q.since_ms', 'q.margin', 'q.sent')}
             ORDER BY n.created_at, n.id LIMIT q.lim) n
         ORDER BY q.k, n.created_at, n.id`,
       [
